@@ -1,0 +1,111 @@
+/**
+ * The errors the client rejects with. HTTP error statuses do not reject: they resolve with `error`
+ * (see middleware/api-error.ts). Every message here is built from values that are not secret
+ * (method, URL, status, option names); causes are sanitized copies, never a library's raw error,
+ * because some of those carry request bodies or token responses.
+ */
+
+/** Base class: `instanceof AtlasError` catches everything this package throws. */
+export class AtlasError extends Error {
+  override name = "AtlasError";
+}
+
+/** An option passed to createAtlasClient is invalid. `field` names it (e.g. "retry.maxAttempts"). */
+export class AtlasConfigError extends AtlasError {
+  override name = "AtlasConfigError";
+  constructor(
+    readonly field: string,
+    problem: string,
+  ) {
+    super(`Invalid option ${field}: ${problem}`);
+  }
+}
+
+/** A path parameter was missing or could change the request's path; nothing was sent. */
+export class AtlasPathParameterError extends AtlasError {
+  override name = "AtlasPathParameterError";
+  constructor(
+    readonly parameter: string,
+    problem: string,
+  ) {
+    super(`Invalid path parameter ${parameter}: ${problem}`);
+  }
+}
+
+/** What a transport failure says about the request it belongs to. */
+export interface RequestSummary {
+  method: string;
+  /** Scheme, host and path of the request; the query string is left out. */
+  url: string;
+}
+
+/** One HTTP exchange took longer than `timeoutMs`. */
+export class AtlasTimeoutError extends AtlasError {
+  override name = "AtlasTimeoutError";
+  /** How many attempts were made before giving up (set by the retry layer). */
+  attempts = 1;
+  constructor(
+    readonly request: RequestSummary,
+    readonly timeoutMs: number,
+  ) {
+    super(`${request.method} ${request.url} timed out after ${timeoutMs} ms`);
+  }
+}
+
+/** The connection failed (refused, reset, DNS, TLS) before a complete response arrived. */
+export class AtlasNetworkError extends AtlasError {
+  override name = "AtlasNetworkError";
+  attempts = 1;
+  constructor(
+    readonly request: RequestSummary,
+    /** The low-level error code, e.g. "ECONNRESET", when the platform reported one. */
+    readonly code: string | undefined,
+    cause: Error,
+  ) {
+    super(`${request.method} ${request.url} failed: ${code ?? cause.message}`, { cause });
+  }
+}
+
+/**
+ * Authentication could not be completed: the token endpoint refused the client credentials or
+ * answered something unusable, token revocation failed, or a digest challenge was unsupported.
+ */
+export class AtlasAuthError extends AtlasError {
+  override name = "AtlasAuthError";
+  constructor(
+    message: string,
+    /** HTTP status of the authentication endpoint's answer, when there was one. */
+    readonly status?: number,
+    /** OAuth error code from the token endpoint (e.g. "invalid_client"), when it sent one. */
+    readonly oauthError?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A successful response whose body is not JSON although the operation returns JSON. */
+export class AtlasInvalidResponseError extends AtlasError {
+  override name = "AtlasInvalidResponseError";
+  constructor(
+    readonly status: number,
+    readonly contentType: string | null,
+    /** The first 200 characters of the body, with known secrets removed. */
+    readonly detail: string,
+  ) {
+    super(`Expected a JSON response body, got ${contentType ?? "no Content-Type"} with status ${status}`);
+  }
+}
+
+/** The client was used after close(). */
+export class AtlasClientClosedError extends AtlasError {
+  override name = "AtlasClientClosedError";
+  constructor() {
+    super("The Atlas client is closed; create a new one with createAtlasClient()");
+  }
+}
+
+/** Method and URL of a request without its query string, for error messages. */
+export function summarize(request: Request): RequestSummary {
+  const url = new URL(request.url);
+  return { method: request.method, url: `${url.origin}${url.pathname}` };
+}

@@ -1,0 +1,40 @@
+/**
+ * Atlas selects the API version by media type: every request must Accept the operation's
+ * versioned type (application/vnd.atlas.YYYY-MM-DD+json) and a request body must be sent with the
+ * same versioned Content-Type. The types come from generated/media-types.ts (read from the
+ * document by `npm run generate`), matched by method and path template.
+ *
+ * A caller's own Accept or Content-Type (the call's `headers` option) wins, with one exception:
+ * a Content-Type of exactly "application/json" is what openapi-fetch puts on every JSON body, so it
+ * cannot be told apart from the default and is replaced by the versioned type.
+ */
+import type { Middleware } from "openapi-fetch";
+import { operationMediaTypes } from "../../generated/media-types.js";
+
+const OPENAPI_FETCH_DEFAULT_CONTENT_TYPE = "application/json";
+
+interface VersionedMediaTypes {
+  accept: string;
+  contentType?: string;
+}
+
+const byRoute = new Map<string, VersionedMediaTypes>(
+  Object.values(operationMediaTypes).map((op) => [`${op.method} ${op.path}`, op]),
+);
+
+/** The versioned media types of the operation at `method` + `schemaPath`, if it is one of ours. */
+export function mediaTypesFor(method: string, schemaPath: string): VersionedMediaTypes | undefined {
+  return byRoute.get(`${method.toUpperCase()} ${schemaPath}`);
+}
+
+export const versioningMiddleware: Middleware = {
+  onRequest({ request, schemaPath }) {
+    const types = mediaTypesFor(request.method, schemaPath);
+    if (!types) return;
+    if (!request.headers.has("accept")) request.headers.set("accept", types.accept);
+    const contentType = request.headers.get("content-type");
+    if (types.contentType && request.body !== null && (contentType === null || contentType === OPENAPI_FETCH_DEFAULT_CONTENT_TYPE)) {
+      request.headers.set("content-type", types.contentType);
+    }
+  },
+};

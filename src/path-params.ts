@@ -1,0 +1,52 @@
+/**
+ * Path parameters can never change which path a request goes to. Each value is percent-encoded
+ * whole (so "a/b", "?" or "#" stay inside their segment), and values that encoding cannot make
+ * safe are rejected before anything is sent, with an AtlasPathParameterError naming the parameter:
+ *  - "" (would merge two segments), "." and ".." (dot segments: the URL parser resolves them, and
+ *    it treats "%2e" as a dot too, so encoding does not help);
+ *  - control characters such as CR/LF (encoded they could not split headers, but no Atlas
+ *    identifier contains one, so they are refused as a likely injection attempt);
+ *  - anything but a string or a finite number, and a missing or unexpected parameter.
+ */
+import type { Middleware, PathSerializer } from "openapi-fetch";
+import { AtlasPathParameterError } from "./errors.js";
+
+const PLACEHOLDER = /\{([^{}]+)\}/g;
+
+function placeholders(template: string): string[] {
+  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]!);
+}
+
+/** The encoded segment for one path parameter value, or an AtlasPathParameterError. */
+export function encodePathParameter(name: string, value: unknown): string {
+  if (value === undefined || value === null) throw new AtlasPathParameterError(name, "is required");
+  if (typeof value !== "string" && !(typeof value === "number" && Number.isFinite(value))) {
+    throw new AtlasPathParameterError(name, `must be a string, got ${typeof value}`);
+  }
+  const text = String(value);
+  if (text === "" || text === "." || text === "..") throw new AtlasPathParameterError(name, `must not be ${JSON.stringify(text)}`);
+  if (/[\u0000-\u001f\u007f]/.test(text)) throw new AtlasPathParameterError(name, `must not contain control characters, got ${JSON.stringify(text)}`);
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    throw new AtlasPathParameterError(name, "is not well-formed Unicode");
+  }
+}
+
+/** openapi-fetch pathSerializer: fills every {name} of the template with its encoded value. */
+export const pathSerializer: PathSerializer = (pathname, pathParams) => {
+  const expected = placeholders(pathname);
+  for (const name of Object.keys(pathParams)) {
+    if (!expected.includes(name)) throw new AtlasPathParameterError(name, "is not a parameter of this path");
+  }
+  return pathname.replace(PLACEHOLDER, (_, name: string) => encodePathParameter(name, pathParams[name]));
+};
+
+/** openapi-fetch only calls the serializer when `params.path` is given: catch its absence here. */
+export const requirePathParamsMiddleware: Middleware = {
+  onRequest({ schemaPath, params }) {
+    if (params.path) return;
+    const [missing] = placeholders(schemaPath);
+    if (missing !== undefined) throw new AtlasPathParameterError(missing, "is required");
+  },
+};
