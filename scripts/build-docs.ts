@@ -1,0 +1,108 @@
+/**
+ * Builds the static documentation page dist/docs/index.html from the OpenAPI document with
+ * `redocly build-docs --inlineBundle`, so the page works offline:
+ *  - --inlineBundle embeds the Redoc script instead of loading it from Redocly's CDN;
+ *  - Redoc 3 uses system fonts (no Google Fonts), but its sidebar footer ("API docs by Redocly")
+ *    loads the Redocly logo from https://cdn.redoc.ly at run time. There is no option to turn
+ *    that off, so the two logo URLs are replaced by inline SVG data URIs after the build;
+ *  - scripts/build-docs.template.hbs is Redoc's page template with a smaller title (the default
+ *    one breaks "Administration" mid-word at 1280 px) and an inline favicon;
+ *  - the result is then scanned for anything the page would fetch from another host, and the
+ *    build fails if something is left.
+ * Links the reader may follow (externalDocs, contact, license) stay: they are never loaded.
+ */
+import { spawn } from "node:child_process";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+export const defaultSource = resolve(root, "openapi/openapi.yaml");
+export const defaultOutput = resolve(root, "dist/docs/index.html");
+/** Redoc's default page template plus a style fix and an inline favicon. */
+const template = resolve(root, "scripts/build-docs.template.hbs");
+
+/** Inline stand-ins for the remote Redocly logos, keyed by the URL Redoc would load. */
+const remoteLogos: Record<string, string> = {
+  "https://cdn.redoc.ly/redoc/logo-mini-full.svg": svgDataUri(62, "Redocly"),
+  "https://cdn.redoc.ly/redoc/logo-mini.svg": svgDataUri(12, "R"),
+};
+
+function svgDataUri(width: number, text: string): string {
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="16" viewBox="0 0 ${width} 16">` +
+    `<text x="0" y="13" font-family="system-ui,sans-serif" font-size="14" font-weight="600" fill="#5c6670">${text}</text></svg>`;
+  return `data:image/svg+xml,${encodeURIComponent(svg)}`;
+}
+
+/** Replaces each remote logo URL; fails if Redoc no longer contains one, so a new CLI version gets looked at. */
+export function inlineRemoteLogos(html: string): string {
+  let out = html;
+  for (const [url, dataUri] of Object.entries(remoteLogos)) {
+    if (!out.includes(url)) throw new Error(`build-docs: expected Redoc to reference ${url}; check what the new version loads`);
+    out = out.split(url).join(dataUri);
+  }
+  return out;
+}
+
+/**
+ * Patterns for resources a browser would fetch: elements with src/href/srcset/poster/data pointing
+ * at http(s), CSS url(http...) and @import, ES module imports from http(s), and Redoc's known
+ * runtime CDNs (the logo host and its icon host; the latter is only used by features this page
+ * does not render, and the browser test checks the real requests).
+ */
+const loadedRemote: RegExp[] = [
+  /<(?:script|img|link|iframe|source|video|audio|embed|object|track|image|use)\b[^>]*\s(?:src|href|srcset|poster|data|xlink:href)\s*=\s*["']?\s*(?:https?:)?\/\/[^"'\s>]+/gi,
+  /url\(\s*["']?\s*(?:https?:)?\/\/[^"')\s]+/gi,
+  /@import\s+(?:url\()?\s*["']?\s*(?:https?:)?\/\/[^"')\s;]+/gi,
+  /\bimport\s*(?:[\w{}*\s,]+\s*from\s*)?["'](?:https?:)?\/\/[^"']+/g,
+  /https?:\/\/cdn\.redoc\.ly\/[^\s"'`)]*/g,
+];
+
+/** Lists what in `html` would make the page load something from another host. */
+export function findRemoteLoads(html: string): string[] {
+  const found = new Set<string>();
+  for (const pattern of loadedRemote) for (const match of html.matchAll(pattern)) found.add(match[0]);
+  return [...found];
+}
+
+function run(command: string, args: string[]): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, {
+      cwd: root,
+      env: { ...process.env, REDOCLY_TELEMETRY: "off" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk));
+    child.on("error", reject);
+    child.on("close", (code) =>
+      code === 0 ? resolvePromise() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}:\n${output}`)),
+    );
+  });
+}
+
+export async function buildDocs(source = defaultSource, output = defaultOutput): Promise<void> {
+  await mkdir(dirname(output), { recursive: true });
+  const redocly = resolve(root, "node_modules/.bin/redocly");
+  await run(redocly, ["build-docs", source, "--inlineBundle", "--template", template, "--output", output]);
+  const html = inlineRemoteLogos(await readFile(output, "utf8"));
+  const remote = findRemoteLoads(html);
+  if (remote.length > 0) {
+    throw new Error(`build-docs: ${output} would load from other hosts:\n  ${remote.join("\n  ")}`);
+  }
+  await writeFile(output, html);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const [source, output] = process.argv.slice(2);
+  buildDocs(source ? resolve(source) : defaultSource, output ? resolve(output) : defaultOutput).then(
+    () => console.log(`docs: wrote ${output ?? "dist/docs/index.html"}`),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
+}
