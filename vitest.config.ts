@@ -1,9 +1,21 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
+// Two projects so that only the contract tests pay for starting Prism:
+//  - "contract": test/contract/**, against a live Prism started by test/setup/prism.ts;
+//  - "unit": every other test file.
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["test/**/*.test.ts"], exclude: [...configDefaults.exclude, "test/contract/**"] },
+      },
+      {
+        extends: true,
+        test: { name: "contract", include: ["test/contract/**/*.test.ts"], globalSetup: ["test/setup/prism.ts"] },
+      },
+    ],
   },
 });

@@ -1,0 +1,88 @@
+/**
+ * ajv (JSON Schema 2020-12 + formats) compiled from the bundled document, once per view:
+ *   "document"  the schemas as written;
+ *   "request"   readOnly properties stripped (what a request may carry, as Prism validates it);
+ *   "response"  writeOnly properties stripped;
+ *   "request-forbid" / "response-forbid"  the same, but carrying a stripped property is an error.
+ * Patterns are compiled in Unicode mode (the project name pattern uses \p{L}).
+ */
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import formatsPlugin from "ajv-formats";
+import { isObject, readBundledDocument, type JsonObject, type JsonValue } from "./bundled-document.js";
+import { documentView } from "./schema-views.js";
+
+export type View = "document" | "request" | "response" | "request-forbid" | "response-forbid";
+
+/** OpenAPI keywords a 3.1 schema may carry besides JSON Schema's own. */
+const OPENAPI_KEYWORDS = ["discriminator", "example", "externalDocs", "xml"];
+
+// ajv-formats is CommonJS; under NodeNext its default export arrives as the module object.
+const addFormats = ((formatsPlugin as unknown as { default?: typeof formatsPlugin }).default ?? formatsPlugin) as unknown as (ajv: Ajv2020) => Ajv2020;
+
+function extensionKeys(node: JsonValue, found = new Set<string>()): Set<string> {
+  if (Array.isArray(node)) node.forEach((item) => extensionKeys(item, found));
+  else if (isObject(node)) {
+    for (const [key, value] of Object.entries(node)) {
+      if (key.startsWith("x-")) found.add(key);
+      extensionKeys(value, found);
+    }
+  }
+  return found;
+}
+
+/** "#/a/b c" -> an ajv key ("request.json#/a/b%20c"): ajv reads the fragment as a URI fragment. */
+function refFor(view: View, pointer: string): string {
+  const fragment = pointer.slice(1).split("/").map((segment) => encodeURIComponent(segment).replaceAll("%7E", "~")).join("/");
+  return `${view}.json#${fragment}`;
+}
+
+/** "/tags/0/key" under "body" -> "body.tags[0].key"; a missing required property is named too. */
+function fieldOf(error: ErrorObject, prefix: string): string {
+  const segments = error.instancePath.split("/").slice(1).map((s) => s.replaceAll("~1", "/").replaceAll("~0", "~"));
+  if (error.keyword === "required") segments.push(String(error.params.missingProperty));
+  return segments.reduce((text, s) => (/^\d+$/.test(s) ? `${text}[${s}]` : text ? `${text}.${s}` : s), prefix) || "(root)";
+}
+
+export function describeErrors(errors: ErrorObject[], prefix = ""): string {
+  return errors
+    .map((e) => {
+      const extra = "allowedValues" in e.params ? ` (${(e.params.allowedValues as unknown[]).join(", ")})` : "";
+      return `${fieldOf(e, prefix)}: ${e.keyword} ${e.message ?? ""}${extra}`;
+    })
+    .join("; ");
+}
+
+export class DocumentValidator {
+  readonly ajv: Ajv2020;
+  /** The document as each view sees it (e.g. `views.request` to sample request bodies from). */
+  readonly views: Record<View, JsonObject>;
+
+  constructor(readonly doc: JsonObject = readBundledDocument()) {
+    this.ajv = new Ajv2020({ strict: true, strictTypes: false, strictRequired: false, allErrors: true, unicodeRegExp: true, validateFormats: true });
+    addFormats(this.ajv);
+    // ajv compiles the root of a document it resolves a fragment in: the document's top-level fields
+    // (openapi, info, paths, components, ...) must be known keywords, annotations without effect.
+    this.ajv.addVocabulary([...new Set([...OPENAPI_KEYWORDS, ...extensionKeys(doc), ...Object.keys(doc)])]);
+    const views: Record<View, JsonObject> = (this.views = {
+      document: doc,
+      request: documentView(doc, "request"),
+      response: documentView(doc, "response"),
+      "request-forbid": documentView(doc, "request", "forbid"),
+      "response-forbid": documentView(doc, "response", "forbid"),
+    });
+    for (const [view, document] of Object.entries(views)) this.ajv.addSchema(document, `${view}.json`, undefined, false);
+  }
+
+  /** The compiled validator for the schema at `pointer` (a JSON pointer into the bundled document). */
+  validatorAt(view: View, pointer: string): ValidateFunction {
+    const validate = this.ajv.getSchema(refFor(view, pointer));
+    if (!validate) throw new Error(`no schema at ${pointer}`);
+    return validate;
+  }
+
+  /** ajv's errors for `instance` against the schema at `pointer`; empty when valid. */
+  errors(view: View, pointer: string, instance: unknown): ErrorObject[] {
+    const validate = this.validatorAt(view, pointer);
+    return validate(instance) ? [] : [...(validate.errors ?? [])];
+  }
+}
