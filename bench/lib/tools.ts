@@ -1,0 +1,49 @@
+/**
+ * The bare tool invocations behind each pipeline step, with the arguments the project's scripts pass
+ * (scripts/lint.sh, scripts/bundle.sh, scripts/generate.ts, tsconfig.build.json, the docs script), run
+ * straight from node_modules/.bin: no npm, npx, bash or tsx in between. Keep them in step with those
+ * scripts.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { CommandSpec } from "./measure.js";
+
+export const DOCUMENT_ROOT = "openapi/openapi.yaml";
+/** Written by createWorkspace. */
+export const EMPTY_REDOCLY_CONFIG = "dist/bench/redocly-empty.yaml";
+
+export function bareTools(dir: string) {
+  const bin = (name: string) => join(dir, "node_modules", ".bin", name);
+  const spec = (label: string, tool: string, args: string[]): CommandSpec => ({ label, command: bin(tool), args, cwd: dir });
+  return {
+    redoclyLint: spec("redocly lint", "redocly", ["lint", DOCUMENT_ROOT, "--max-problems", "1000"]),
+    bundleForLint: spec("redocly bundle (for Spectral)", "redocly", ["bundle", DOCUMENT_ROOT, "--output", "dist/lint/openapi.yaml"]),
+    spectralLint: (bundled: string) => spec("spectral lint", "spectral", ["lint", bundled, "--ruleset", ".spectral.yaml", "--fail-severity=warn"]),
+    bundleYaml: spec("redocly bundle (yaml)", "redocly", ["bundle", DOCUMENT_ROOT, "--output", "dist/openapi.yaml"]),
+    bundleJson: spec("redocly bundle (json)", "redocly", ["bundle", DOCUMENT_ROOT, "--output", "dist/openapi.json", "--ext", "json"]),
+    /** Same output as generated/atlas.ts; an empty Redocly config stops the CLI from reading redocly.yaml's `apis`. */
+    openapiTypescript: spec("openapi-typescript", "openapi-typescript", [
+      "dist/openapi.json",
+      "--output",
+      "dist/bench/atlas.ts",
+      "--read-write-markers",
+      "--alphabetize",
+      "--default-non-nullable=false",
+      "--redocly",
+      EMPTY_REDOCLY_CONFIG,
+    ]),
+    tsc: (project: string) => spec(`tsc -p ${project}`, "tsc", ["-p", project]),
+    buildDocs: (output: string) => spec("redocly build-docs", "redocly", ["build-docs", DOCUMENT_ROOT, "--inlineBundle", "--output", output]),
+    /** The project's own generator (openapi-typescript through its API, plus the media-type map). */
+    generateScript: spec("tsx scripts/generate.ts", "tsx", ["scripts/generate.ts"]),
+    /** The project's docs builder when it exists (redocly build-docs plus offline post-processing), else bare Redocly. */
+    docs: (output: string): CommandSpec =>
+      existsSync(join(dir, "scripts", "build-docs.ts"))
+        ? spec("tsx scripts/build-docs.ts", "tsx", ["scripts/build-docs.ts", DOCUMENT_ROOT, output])
+        : spec("redocly build-docs", "redocly", ["build-docs", DOCUMENT_ROOT, "--inlineBundle", "--output", output]),
+  };
+}
+
+export function npmRun(dir: string, script: string): CommandSpec {
+  return { label: `npm run ${script}`, command: "npm", args: ["run", script], cwd: dir };
+}

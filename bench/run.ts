@@ -1,0 +1,128 @@
+/**
+ * `npm run bench`: pipeline, scale and client benchmarks; writes bench/RESULTS.md (or --out).
+ * Numbers are reported, never asserted.
+ *
+ *   npm run bench                                  everything (6,000 operations takes several minutes)
+ *   npm run bench -- --only pipeline --runs 2      one section, fewer runs
+ *   npm run bench -- --only scale --sizes 60,600   smaller documents only
+ *   npm run bench -- --only client --requests 500 --out /tmp/bench.md
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { runClientBench } from "./client.js";
+import { runPipelineBench } from "./pipeline.js";
+import { runScaleBench } from "./scale.js";
+
+const projectRoot = fileURLToPath(new URL("../", import.meta.url));
+const SECTIONS = ["pipeline", "scale", "client"] as const;
+type Section = (typeof SECTIONS)[number];
+
+const USAGE = `Usage: npm run bench -- [options]
+  --only <list>      sections to run, comma-separated: ${SECTIONS.join(",")} (default: all)
+  --runs <n>         pipeline: runs per step (default 3)
+  --sizes <list>     scale: operation counts, multiples of 6 (default 60,600,6000)
+  --scale-runs <n>   scale: runs per step (default 3, and 1 from 6,000 operations)
+  --timeout <s>      time limit per step and run (default 180)
+  --requests <n>     client: requests per measurement (default 2000)
+  --rounds <n>       client: rounds (default 3)
+  --out <file>       where to write the report (default bench/RESULTS.md)`;
+
+function positiveInteger(value: string, flag: string): number {
+  if (!/^[1-9]\d*$/.test(value)) throw new Error(`${flag} must be a positive whole number, got ${JSON.stringify(value)}`);
+  return Number(value);
+}
+
+function parseOptions(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      only: { type: "string" },
+      runs: { type: "string", default: "3" },
+      sizes: { type: "string", default: "60,600,6000" },
+      "scale-runs": { type: "string" },
+      timeout: { type: "string", default: "180" },
+      requests: { type: "string", default: "2000" },
+      rounds: { type: "string", default: "3" },
+      out: { type: "string", default: "bench/RESULTS.md" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const only = values.only === undefined ? [...SECTIONS] : values.only.split(",").map((item) => item.trim());
+  for (const section of only) {
+    if (!(SECTIONS as readonly string[]).includes(section)) throw new Error(`--only: unknown section "${section}" (expected ${SECTIONS.join(", ")})`);
+  }
+  const sizes = values.sizes.split(",").map((item) => positiveInteger(item.trim(), "--sizes"));
+  return {
+    only: only as Section[],
+    runs: positiveInteger(values.runs, "--runs"),
+    sizes,
+    scaleRuns: values["scale-runs"] === undefined ? undefined : positiveInteger(values["scale-runs"], "--scale-runs"),
+    timeoutMs: positiveInteger(values.timeout, "--timeout") * 1000,
+    requests: positiveInteger(values.requests, "--requests"),
+    rounds: positiveInteger(values.rounds, "--rounds"),
+    out: resolve(projectRoot, values.out),
+    argv,
+  };
+}
+
+function gitDescription(): string {
+  try {
+    const commit = execFileSync("git", ["rev-parse", "--short=12", "HEAD"], { cwd: projectRoot, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain"], { cwd: projectRoot, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() !== "";
+    return `${commit}${dirty ? " plus uncommitted changes" : ""}`;
+  } catch {
+    return "unknown (not a git checkout)";
+  }
+}
+
+function environment(argv: string[]): string {
+  const cpu = cpus();
+  return [
+    `- Date: ${new Date().toISOString()}`,
+    `- Commit: ${gitDescription()}`,
+    `- Machine: ${cpu.length} x ${cpu[0]?.model.trim() ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${process.platform} ${process.arch}`,
+    `- Node ${process.version}`,
+    `- Command: \`npm run bench${argv.length ? ` -- ${argv.join(" ")}` : ""}\``,
+  ].join("\n");
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const log = (line: string) => console.error(`[bench] ${line}`);
+  if (!existsSync(resolve(projectRoot, "dist", "openapi.json")) && options.only.includes("client")) {
+    throw new Error("the client benchmark serves an example from dist/openapi.json: run `npm run build` (or `npm run bundle`) first");
+  }
+  const sections: string[] = [];
+  for (const section of options.only) {
+    log(`section ${section}`);
+    if (section === "pipeline") sections.push(await runPipelineBench({ projectRoot, runs: options.runs, timeoutMs: options.timeoutMs, log }));
+    if (section === "scale") sections.push(await runScaleBench({ projectRoot, sizes: options.sizes, runs: options.scaleRuns, timeoutMs: options.timeoutMs, log }));
+    if (section === "client") sections.push(await runClientBench({ projectRoot, requests: options.requests, rounds: options.rounds, log }));
+  }
+  const report = [
+    "# Benchmark results",
+    "",
+    "Written by `npm run bench` (bench/run.ts). Timings depend on the machine and its load; compare rows within one run.",
+    "",
+    environment(options.argv),
+    "",
+    sections.join("\n\n"),
+    "",
+  ].join("\n");
+  writeFileSync(options.out, report);
+  console.log(report);
+  log(`wrote ${relative(process.cwd(), options.out) || options.out}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(`bench: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

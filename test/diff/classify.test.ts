@@ -1,0 +1,76 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { classifyChanges, hasBreakingChanges } from "../../scripts/diff.compare.js";
+
+function fixture(name: string): Record<string, any> {
+  return parse(readFileSync(new URL(`fixtures/${name}`, import.meta.url), "utf8"));
+}
+
+const requestSchema = "/paths/~1things/post/requestBody/content/application~1json/schema";
+
+describe("classifyChanges", () => {
+  it("classifies a new required request field and a removed request enum value as breaking", () => {
+    const result = classifyChanges(fixture("before.yaml"), fixture("after-breaking.yaml"));
+    const breaking = result.changes.breaking.map((change) => change.pointer);
+    expect(breaking).toContain(`${requestSchema}/required/1`);
+    expect(breaking).toContain(`${requestSchema}/properties/size/enum/2`);
+    expect(hasBreakingChanges(result)).toBe(true);
+  });
+
+  it("names the operation and field in the breaking change's description", () => {
+    const result = classifyChanges(fixture("before.yaml"), fixture("after-breaking.yaml"));
+    const required = result.changes.breaking.find((change) => change.pointer === `${requestSchema}/required/1`);
+    expect(required?.description).toMatch(/required status to `colour` in Request Body/);
+  });
+
+  it("classifies description edits as documentation-only, not breaking", () => {
+    const result = classifyChanges(fixture("before.yaml"), fixture("after-description.yaml"));
+    expect(result.changes.breaking).toEqual([]);
+    expect(result.changes["non-breaking"]).toEqual([]);
+    expect(result.changes.annotation.map((change) => change.pointer)).toEqual(
+      expect.arrayContaining(["/paths/~1things/post/description", `${requestSchema}/properties/name/description`]),
+    );
+    expect(hasBreakingChanges(result)).toBe(false);
+  });
+
+  it("classifies a new optional request field and a new operation as non-breaking", () => {
+    const before = fixture("before.yaml");
+    const after = structuredClone(before);
+    after.components.schemas.NewThing.properties.note = { type: "string" };
+    after.paths["/things/{thingId}"].delete = {
+      operationId: "deleteThing",
+      parameters: after.paths["/things/{thingId}"].get.parameters,
+      responses: { "204": { description: "Deleted" } },
+    };
+    const result = classifyChanges(before, after);
+    expect(result.changes.breaking).toEqual([]);
+    expect(result.changes["non-breaking"].map((change) => change.pointer)).toEqual(
+      expect.arrayContaining([`${requestSchema}/properties/note`, "/paths/~1things~1{thingId}/delete"]),
+    );
+  });
+
+  it("classifies a removed operation as breaking", () => {
+    const before = fixture("before.yaml");
+    const after = structuredClone(before);
+    delete after.paths["/things/{thingId}"];
+    const result = classifyChanges(before, after);
+    expect(result.changes.breaking.map((change) => change.description)).toContain("[Removed] operation GET /things/{thingId}");
+  });
+
+  it("classifies removing a named schema as breaking even when no operation used it", () => {
+    const before = fixture("before.yaml");
+    before.components.schemas.Unused = { type: "string" };
+    const after = structuredClone(before);
+    delete after.components.schemas.Unused;
+    const result = classifyChanges(before, after);
+    expect(result.changes.breaking.map((change) => change.pointer)).toEqual(["/components/schemas/Unused"]);
+  });
+
+  it("keeps component-level duplicates out of the verdict", () => {
+    const result = classifyChanges(fixture("before.yaml"), fixture("after-breaking.yaml"));
+    expect(result.components.length).toBeGreaterThan(0);
+    expect(result.components.every((change) => change.pointer.startsWith("/components/"))).toBe(true);
+    expect(Object.values(result.changes).flat().some((change) => change.pointer.startsWith("/components/schemas/NewThing/"))).toBe(false);
+  });
+});
