@@ -5,29 +5,29 @@
  * MOCK_PORT changes the port. Ctrl-C or SIGTERM stops Prism; if Prism dies, this exits with its code.
  */
 import { existsSync } from "node:fs";
-import { BUNDLE_YAML } from "../test/support/bundled-document.js";
-import { DEFAULT_MOCK_PORT, startPrism } from "../test/support/prism-server.js";
+import { BUNDLE_YAML } from "./lib/bundle-paths.js";
+import { onStopSignal } from "./lib/on-stop-signal.js";
+import { portFromEnv } from "./lib/port-from-env.js";
+import { DEFAULT_MOCK_PORT, PrismStartError, startPrism, type MockServer } from "./lib/prism-server.js";
 
-function mockPort(): number {
-  const text = process.env.MOCK_PORT;
-  if (text === undefined || text === "") return DEFAULT_MOCK_PORT;
-  const port = Number(text);
-  if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new Error(`MOCK_PORT must be a port number (1-65535), got ${JSON.stringify(text)}`);
-  return port;
+async function startMock(port: number): Promise<MockServer> {
+  try {
+    return await startPrism({ document: BUNDLE_YAML, port, output: "tee", logLevel: "info", extraArgs: process.argv.slice(2) });
+  } catch (error) {
+    if (error instanceof PrismStartError && error.addressInUse) throw new Error(`MOCK_PORT ${port} is already in use`);
+    throw error;
+  }
 }
 
 async function main(): Promise<void> {
   if (!existsSync(BUNDLE_YAML)) throw new Error("dist/openapi.yaml is missing: run npm run bundle first");
-  const server = await startPrism({ document: BUNDLE_YAML, port: mockPort(), output: "inherit", logLevel: "info", extraArgs: process.argv.slice(2) });
+  const server = await startMock(portFromEnv("MOCK_PORT", DEFAULT_MOCK_PORT));
   let stopping = false;
-  const stop = async (signal: NodeJS.Signals): Promise<void> => {
+  onStopSignal((signal) => {
     stopping = true;
     console.log(`\n${signal}: stopping the mock`);
-    await server.stop();
-    process.exit(0);
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+    void server.stop().then(() => process.exit(0));
+  });
   console.log(`Mock ready at ${server.url} (send Authorization: Bearer <any token>; see README "Mock server")`);
   const code = await server.exited;
   if (!stopping) {

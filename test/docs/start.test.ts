@@ -11,7 +11,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { BUNDLE_YAML, listOperations, readBundledDocument } from "../support/bundled-document.js";
+import { BUNDLE_YAML } from "../../scripts/lib/bundle-paths.js";
+import { listOperations, readBundledDocument } from "../support/bundled-document.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 /** What `npm start` execs: one node process with tsx's loader (no tsx CLI in between to relay signals). */

@@ -4,8 +4,8 @@
  */
 import { existsSync } from "node:fs";
 import type { TestProject } from "vitest/node";
-import { BUNDLE_JSON, BUNDLE_YAML } from "../support/bundled-document.js";
-import { freePort, startPrism, type MockServer } from "../support/prism-server.js";
+import { BUNDLE_JSON, BUNDLE_YAML } from "../../scripts/lib/bundle-paths.js";
+import { freePort, PrismStartError, startPrism, type MockServer } from "../../scripts/lib/prism-server.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -31,7 +31,7 @@ async function startOnFreePort(): Promise<MockServer> {
     try {
       return await startPrism({ document: BUNDLE_YAML, port: await freePort(), output: "pipe", logLevel: "warn" });
     } catch (error) {
-      if (attempt === START_ATTEMPTS || !String(error).includes("EADDRINUSE")) throw error;
+      if (attempt === START_ATTEMPTS || !(error instanceof PrismStartError && error.addressInUse)) throw error;
     }
   }
 }

@@ -3,15 +3,12 @@
  * so tests iterate the document instead of hand-listing operations, codes or parameters.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { BUNDLE_JSON } from "../../scripts/lib/bundle-paths.js";
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 /** A JSON Schema (2020-12, OpenAPI 3.1 dialect) as it appears in the document. */
 export type Schema = JsonObject | boolean;
-
-export const BUNDLE_JSON = fileURLToPath(new URL("../../dist/openapi.json", import.meta.url));
-export const BUNDLE_YAML = fileURLToPath(new URL("../../dist/openapi.yaml", import.meta.url));
 
 export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 

@@ -1,9 +1,10 @@
 /**
- * Starts and stops a Prism mock of the bundled document: used by the contract tests' global setup (free
- * port, quiet) and by `npm run mock` (port 4010, logs on the terminal), so both run the same Prism the
- * same way. Prism runs in its own process group so stopping it also stops anything it spawned.
+ * Starts and stops a Prism mock of a document, the one way every caller runs Prism: `npm start`
+ * (scripts/start.ts), `npm run mock` (scripts/mock.ts) and the contract tests' global setup
+ * (test/setup/prism.ts) all get the same flags, --errors included, so the mock behaves the same in each.
+ * Prism runs in its own process group so stopping it also stops anything it spawned.
  */
-import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
@@ -28,10 +29,25 @@ export interface PrismOptions {
   port: number;
   /** Extra `prism mock` arguments (e.g. --dynamic). */
   extraArgs?: string[];
-  /** "pipe" keeps Prism's output for error messages; "inherit" shows it (interactive use). */
-  output: "pipe" | "inherit";
+  /**
+   * "pipe" keeps Prism's output to itself, for error messages (tests); "tee" also copies it to this
+   * process's stdout and stderr as it comes (interactive use: request logs on the terminal).
+   */
+  output: "pipe" | "tee";
   /** Prism's log level; "warn" keeps the per-request lines out of test runs. */
   logLevel?: "info" | "warn" | "error";
+}
+
+/** Prism exited, or never answered, during start-up. */
+export class PrismStartError extends Error {
+  /** True when Prism could not listen because something else holds the port (EADDRINUSE). */
+  readonly addressInUse: boolean;
+
+  constructor(message: string, addressInUse: boolean) {
+    super(message);
+    this.name = "PrismStartError";
+    this.addressInUse = addressInUse;
+  }
 }
 
 /** The Prism CLI's JavaScript entry point, found through its package.json rather than a shell shim. */
@@ -52,16 +68,31 @@ export function prismArguments(options: PrismOptions): string[] {
   return ["mock", options.document, "--host", MOCK_HOST, "--port", String(options.port), "--errors", "--verboseLevel", options.logLevel ?? "info", ...(options.extraArgs ?? [])];
 }
 
-export async function freePort(): Promise<number> {
+/** Binds `port` on MOCK_HOST and releases it at once; resolves with the port bound (0 picks a free one). */
+function bindAndRelease(port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);
-    server.listen(0, MOCK_HOST, () => {
+    server.listen(port, MOCK_HOST, () => {
       const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => (port ? resolve(port) : reject(new Error("could not get a free port"))));
+      const bound = typeof address === "object" && address ? address.port : 0;
+      server.close(() => (bound ? resolve(bound) : reject(new Error("could not get a free port"))));
     });
   });
+}
+
+export function freePort(): Promise<number> {
+  return bindAndRelease(0);
+}
+
+async function portIsTaken(port: number): Promise<boolean> {
+  try {
+    await bindAndRelease(port);
+    return false;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") return true;
+    throw error;
+  }
 }
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
@@ -73,14 +104,19 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-/** Kills Prism if this process ends without calling stop(): normal exit, or SIGINT/SIGTERM. */
+/**
+ * Kills Prism if this process ends without calling stop(): on exit, or on SIGINT/SIGTERM when nothing
+ * else handles the signal. A caller with its own signal handler is left to call stop() itself (a clean
+ * SIGTERM); the exit hook still covers it if it exits first.
+ */
 function killOnParentExit(child: ChildProcess): () => void {
   const onExit = (): void => killGroup(child, "SIGKILL");
   const onSignal = (signal: NodeJS.Signals): void => {
+    if (process.listenerCount(signal) > 1) return;
     killGroup(child, "SIGKILL");
-    // Re-raise only when nobody else handles the signal, so the default action (exit) still happens.
+    // Re-raise without our listener, so the default action (exit) still happens.
     detach();
-    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    process.kill(process.pid, signal);
   };
   const detach = (): void => {
     process.off("exit", onExit);
@@ -88,8 +124,8 @@ function killOnParentExit(child: ChildProcess): () => void {
     process.off("SIGTERM", onSignal);
   };
   process.once("exit", onExit);
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
   return detach;
 }
 
@@ -103,10 +139,24 @@ async function prismAnswers(url: string): Promise<boolean> {
   }
 }
 
+function spawnPrism(options: PrismOptions): ChildProcess {
+  const tee = options.output === "tee";
+  // Piped output loses Prism's colours unless asked for; keep them when the copy goes to a terminal.
+  const env = tee && process.stdout.isTTY ? { ...process.env, FORCE_COLOR: "1" } : process.env;
+  const child = spawn(process.execPath, [prismEntryPoint(), ...prismArguments(options)], { stdio: ["ignore", "pipe", "pipe"], detached: true, env });
+  if (tee) {
+    child.stdout?.on("data", (chunk: Buffer) => process.stdout.write(chunk));
+    child.stderr?.on("data", (chunk: Buffer) => process.stderr.write(chunk));
+  }
+  return child;
+}
+
 export async function startPrism(options: PrismOptions): Promise<MockServer> {
   const url = `http://${MOCK_HOST}:${options.port}`;
-  const stdio: StdioOptions = options.output === "pipe" ? ["ignore", "pipe", "pipe"] : "inherit";
-  const child = spawn(process.execPath, [prismEntryPoint(), ...prismArguments(options)], { stdio, detached: true });
+  // Checked first because another Prism already on the port would pass the readiness probe below
+  // while ours fails to listen.
+  if (await portIsTaken(options.port)) throw new PrismStartError(`${url} is already in use`, true);
+  const child = spawnPrism(options);
   let tail = "";
   const keep = (chunk: Buffer): void => {
     tail = (tail + chunk.toString("utf8")).slice(-OUTPUT_TAIL_CHARS);
@@ -123,16 +173,20 @@ export async function startPrism(options: PrismOptions): Promise<MockServer> {
     clearTimeout(timer);
     detach();
   };
+  // With "tee" the output is already on the terminal; with "pipe" the error is the only place it shows.
+  const details = (): string => (options.output === "pipe" ? `:\n${tail}` : "");
 
   const deadline = Date.now() + READY_TIMEOUT_MS;
-  while (!(await prismAnswers(url))) {
+  for (;;) {
+    const answered = await prismAnswers(url);
     if (child.exitCode !== null || child.signalCode !== null) {
       detach();
-      throw new Error(`Prism exited (${child.exitCode ?? child.signalCode}) before answering on ${url}:\n${tail}`);
+      throw new PrismStartError(`Prism exited (${child.exitCode ?? child.signalCode}) before answering on ${url}${details()}`, tail.includes("EADDRINUSE"));
     }
+    if (answered) break;
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`Prism did not answer on ${url} within ${READY_TIMEOUT_MS / 1000} s:\n${tail}`);
+      throw new PrismStartError(`Prism did not answer on ${url} within ${READY_TIMEOUT_MS / 1000} s${details()}`, false);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
