@@ -8,8 +8,12 @@
 // Checked: media type `example` and `examples.*.value` (request bodies, responses, parameters with
 // content), parameter and header `example`/`examples`, and `example`/`examples`/`default` inside any
 // schema (the built-in rule checked defaults too).
-// Request-side values are validated with readOnly properties dropped from `required`, response-side
-// ones with writeOnly dropped, component schema examples with both (see lib/schemaDirection.js).
+// Values are validated under OAS 3.0-style readOnly/writeOnly semantics, with the views of
+// scripts/lib/schema-views.js (shared with the tests): a request-side value against the request view
+// with readOnly properties forbidden (not required, and a request example must never show one), a
+// response-side value against the response view with writeOnly ones forbidden, and a value of unknown
+// direction (a component schema or parameter) against the request view on top of the response view,
+// with both dropped (neither is required).
 //
 // Reads the unresolved, bundled document (local $refs only) and hands all of it to ajv, so $refs
 // resolve the way the document wrote them.
@@ -17,9 +21,40 @@ import { createRulesetFunction } from '@stoplight/spectral-core';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { decodePointerSegment, forEachSchema, forEachSchemaHolder, isObject, resolveLocalRef, toJsonPointer } from './lib/openapiWalk.js';
-import { prepareDocumentForDirection } from './lib/schemaDirection.js';
+import { documentView } from '../../scripts/lib/schema-views.js';
 
-/** One validator factory per linted document, with its three prepared copies added lazily. */
+/** The view each direction (as forEachSchemaHolder and forEachSchema name it) validates against. */
+const VIEWS = {
+  request: document => documentView(document, 'request', 'forbid'),
+  response: document => documentView(document, 'response', 'forbid'),
+  either: document => documentView(documentView(document, 'response', 'drop'), 'request', 'drop'),
+};
+
+/**
+ * Where a view has no schema at the example's place (a property the view drops, or forbids as `false`),
+ * the example belongs to the other side: a readOnly property's example is a response value, a
+ * writeOnly one's a request value. These views are tried next, in order.
+ */
+const FALLBACK_VIEWS = {
+  request: ['response'],
+  response: ['request'],
+  either: ['response', 'request'],
+};
+
+/** The value at path in a document, or undefined. */
+function nodeAt(document, path) {
+  let node = document;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, key)) return undefined;
+    node = node[key];
+  }
+  return node;
+}
+
+/**
+ * One validator factory per linted document, with its three views added lazily: (direction, schemaPath)
+ * -> { view, validate }, view naming the view validate was compiled from.
+ */
 const validatorsByDocument = new WeakMap();
 
 function validatorsFor(document) {
@@ -29,20 +64,25 @@ function validatorsFor(document) {
   // does not know; logger: false keeps ajv's notes about them off the lint output.
   const ajv = new Ajv2020({ strict: false, allErrors: true, unicodeRegExp: true, logger: false });
   addFormats(ajv);
-  const added = new Set();
-  validators = (direction, schemaPath) => {
-    const id = `urn:atlas-lint:${direction}`;
-    if (!added.has(direction)) {
-      ajv.addSchema(prepareDocumentForDirection(document, direction), id);
-      added.add(direction);
+  const views = new Map();
+  const viewOf = direction => {
+    if (!views.has(direction)) {
+      const view = VIEWS[direction](document);
+      ajv.addSchema(view, `urn:atlas-lint:${direction}`);
+      views.set(direction, view);
     }
+    return views.get(direction);
+  };
+  validators = (direction, schemaPath) => {
+    const viewName = [direction, ...FALLBACK_VIEWS[direction]].find(name => isObject(nodeAt(viewOf(name), schemaPath))) ?? direction;
+    const id = `urn:atlas-lint:${viewName}`;
     const fragment = toJsonPointer(schemaPath)
       .split('/')
       .map(segment => encodeURIComponent(segment))
       .join('/');
     const validate = ajv.getSchema(`${id}#${fragment}`);
     if (validate === undefined) throw new Error(`no schema at #${toJsonPointer(schemaPath)}`);
-    return validate;
+    return { view: viewName, validate };
   };
   validatorsByDocument.set(document, validators);
   return validators;
@@ -72,8 +112,16 @@ function collectExamples(document) {
   return found;
 }
 
-function describeError(error) {
+/** The flag whose properties a forbid view turns into `false` schemas. */
+const FORBIDDEN_FLAG = { request: 'readOnly', response: 'writeOnly' };
+
+function describeError(error, view) {
   const where = error.instancePath === '' ? 'the value' : `'${error.instancePath}'`;
+  // ajv's own words ("boolean schema is false") do not say why: here it is nearly always a property
+  // the view forbids.
+  if (error.keyword === 'false schema' && view in FORBIDDEN_FLAG) {
+    return `${where} must not be present: a ${view} does not carry ${FORBIDDEN_FLAG[view]} fields`;
+  }
   if (error.keyword === 'enum') return `${where} ${error.message}: ${error.params.allowedValues.map(v => JSON.stringify(v)).join(', ')}`;
   if (error.keyword === 'additionalProperties') return `${where} ${error.message}: '${error.params.additionalProperty}'`;
   return `${where} ${error.message}`;
@@ -84,19 +132,20 @@ export default createRulesetFunction({ input: { type: 'object' }, options: null 
   const results = [];
   for (const { kind, value, valuePath, schemaPath, direction } of collectExamples(document)) {
     const schemaRef = `#${toJsonPointer(schemaPath)}`;
+    let view;
     let validate;
     try {
-      validate = validators(direction, schemaPath);
+      ({ view, validate } = validators(direction, schemaPath));
     } catch (error) {
       results.push({ message: `The schema at ${schemaRef} cannot be compiled to check examples against it: ${String(error.message).replace(/\.$/, '')}. Fix the schema.`, path: schemaPath });
       continue;
     }
     if (validate(value)) continue;
-    const side = direction === 'either' ? '' : ` (${direction} side: ${direction === 'request' ? 'readOnly' : 'writeOnly'} fields are not required)`;
+    const side = view === 'either' ? '' : ` (${view} side: ${FORBIDDEN_FLAG[view]} fields are not required)`;
     for (const error of validate.errors ?? []) {
       const instancePath = error.instancePath === '' ? [] : error.instancePath.slice(1).split('/').map(decodePointerSegment);
       results.push({
-        message: `${kind} does not match its schema ${schemaRef}${side}: ${describeError(error)}. Fix the ${kind.toLowerCase()} (or the schema, if the ${kind.toLowerCase()} shows what the API really does).`,
+        message: `${kind} does not match its schema ${schemaRef}${side}: ${describeError(error, view)}. Fix the ${kind.toLowerCase()} (or the schema, if the ${kind.toLowerCase()} shows what the API really does).`,
         path: [...valuePath, ...instancePath],
       });
     }

@@ -9,7 +9,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import formatsPlugin from "ajv-formats";
 import { isObject, readBundledDocument, type JsonObject, type JsonValue } from "./bundled-document.js";
-import { documentView } from "./schema-views.js";
+import { documentView } from "../../scripts/lib/schema-views.js";
 
 export type View = "document" | "request" | "response" | "request-forbid" | "response-forbid";
 

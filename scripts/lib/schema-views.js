@@ -1,0 +1,251 @@
+/**
+ * Request and response views of an OpenAPI 3.1 document, with OAS 3.0-style readOnly/writeOnly semantics.
+ *
+ * JSON Schema 2020-12 treats readOnly/writeOnly as annotations, so a validator compiled straight from the
+ * document would require `GroupResponse.clusterCount` in a request and accept it anywhere. The document
+ * means what OpenAPI 3.0 said: a readOnly property exists only in responses (and a `required` entry for it
+ * applies only there), a writeOnly property only in requests. This module rewrites every schema of a
+ * document for one direction:
+ *   - "request":  properties marked readOnly are taken out of `properties` and `required`;
+ *   - "response": the same for writeOnly.
+ * A property counts as marked when the flag sits on the property, beside its `$ref`, or on the schema the
+ * `$ref` points to (e.g. `links: {$ref: Links}` with `Links.readOnly: true`). `required` entries inherited
+ * through `allOf` are dropped too (GroupResponse requires `clusterCount`, which Group marks readOnly).
+ *
+ * `hidden: "drop"` (default) mirrors Prism, which strips such properties before validating, so an instance
+ * that carries one anyway is not checked further. `hidden: "forbid"` replaces each with the `false` schema,
+ * so an instance that carries one fails: used to check that request examples never show a readOnly field.
+ * A schema of unknown direction (a shared component) takes both views in turn, request on top of response,
+ * with "drop": neither kind of flagged property is then required.
+ *
+ * Pure functions over plain JSON: no dependency on ajv or the test runner, and plain JavaScript (types in
+ * schema-views.d.ts) because its users include a Spectral custom function
+ * (.spectral/functions/examplesMatchSchemas.js), and Spectral's ruleset bundler cannot import TypeScript.
+ * Input: a bundled document whose $refs are all local ('#/...'); the input is never modified.
+ */
+
+// The types live in schema-views.d.ts, which TypeScript reads for "./schema-views.js".
+/** @import { Direction, HiddenHandling, Json, JsonMap } from "./schema-views.js" */
+/** @typedef {(node: Json) => Json} Rewrite */
+
+/** The flag that hides a property in each direction. */
+const FLAG = { request: "readOnly", response: "writeOnly" };
+const HIDDEN_HANDLINGS = ["drop", "forbid"];
+
+/** JSON Schema 2020-12 keywords whose value is one subschema, a list of them, or a map of them. */
+export const SUBSCHEMA_KEYWORDS = Object.freeze({
+  single: Object.freeze(["additionalProperties", "items", "not", "if", "then", "else", "contains", "propertyNames", "unevaluatedItems", "unevaluatedProperties", "contentSchema"]),
+  lists: Object.freeze(["allOf", "anyOf", "oneOf", "prefixItems"]),
+  maps: Object.freeze(["properties", "patternProperties", "dependentSchemas", "$defs", "definitions"]),
+});
+const { single: SINGLE, lists: LISTS, maps: MAPS } = SUBSCHEMA_KEYWORDS;
+
+/**
+ * @param {unknown} value
+ * @returns {value is JsonMap}
+ */
+function isMap(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The flag a direction hides; callers from plain JavaScript (the Spectral rule) get no type check, so an
+ * unknown direction is an error here rather than a view that silently hides nothing.
+ * @param {Direction} direction
+ */
+function flagOf(direction) {
+  if (!Object.hasOwn(FLAG, direction)) throw new TypeError(`direction must be "request" or "response", not ${JSON.stringify(direction)}`);
+  return FLAG[direction];
+}
+
+/** @param {HiddenHandling} hidden */
+function checkHidden(hidden) {
+  if (!HIDDEN_HANDLINGS.includes(hidden)) throw new TypeError(`hidden must be "drop" or "forbid", not ${JSON.stringify(hidden)}`);
+}
+
+/**
+ * @param {Json} doc
+ * @param {string} ref
+ * @returns {Json | undefined}
+ */
+function resolveLocal(doc, ref) {
+  if (!ref.startsWith("#")) return undefined;
+  /** @type {Json | undefined} */
+  let node = doc;
+  for (const raw of ref.slice(1).split("/").slice(1)) {
+    const key = decodeURIComponent(raw).replaceAll("~1", "/").replaceAll("~0", "~");
+    node = Array.isArray(node) ? node[Number(key)] : isMap(node) ? node[key] : undefined;
+    if (node === undefined) return undefined;
+  }
+  return node;
+}
+
+/**
+ * True when the property schema carries the direction's flag itself, beside its $ref, or on its $ref target
+ * (through a chain of $refs, bounded so that a $ref cycle ends).
+ * @param {Json} doc
+ * @param {Json} property
+ * @param {Direction} direction
+ * @returns {boolean}
+ */
+export function isHiddenProperty(doc, property, direction) {
+  const flag = flagOf(direction);
+  /** @type {Json | undefined} */
+  let node = property;
+  for (let hops = 0; isMap(node) && hops < 20; hops++) {
+    if (node[flag] === true) return true;
+    if (typeof node.$ref !== "string") return false;
+    node = resolveLocal(doc, node.$ref);
+  }
+  return false;
+}
+
+/**
+ * Names of the properties a schema (and, through allOf and $ref, its parents) hides in this direction.
+ * @param {Json} doc
+ * @param {Json} schema
+ * @param {Direction} direction
+ * @param {Set<Json>} [seen]
+ * @returns {Set<string>}
+ */
+export function hiddenPropertyNames(doc, schema, direction, seen = new Set()) {
+  /** @type {Set<string>} */
+  const names = new Set();
+  if (!isMap(schema) || seen.has(schema)) return names;
+  seen.add(schema);
+  if (isMap(schema.properties)) {
+    for (const [name, property] of Object.entries(schema.properties)) {
+      if (isHiddenProperty(doc, property, direction)) names.add(name);
+    }
+  }
+  /** @type {Json[]} */
+  const parents = [...(Array.isArray(schema.allOf) ? schema.allOf : [])];
+  if (typeof schema.$ref === "string") parents.push({ $ref: schema.$ref });
+  for (const parent of parents) {
+    const target = isMap(parent) && typeof parent.$ref === "string" ? resolveLocal(doc, parent.$ref) : parent;
+    for (const name of hiddenPropertyNames(doc, target ?? null, direction, seen)) names.add(name);
+  }
+  return names;
+}
+
+/**
+ * Rewrites one schema (recursively) for the direction; reads flags from `original`, never from the copy.
+ * @param {Json} original
+ * @param {Json} schema
+ * @param {Direction} direction
+ * @param {HiddenHandling} [hidden]
+ * @returns {Json}
+ */
+export function schemaView(original, schema, direction, hidden = "drop") {
+  flagOf(direction);
+  checkHidden(hidden);
+  if (!isMap(schema)) return schema;
+  /** @type {JsonMap} */
+  const out = { ...schema };
+  for (const key of SINGLE) if (key in schema) out[key] = schemaView(original, schema[key] ?? null, direction, hidden);
+  for (const key of LISTS) {
+    const list = schema[key];
+    if (Array.isArray(list)) out[key] = list.map((s) => schemaView(original, s, direction, hidden));
+  }
+  for (const key of MAPS) {
+    const map = schema[key];
+    if (isMap(map)) out[key] = Object.fromEntries(Object.entries(map).map(([k, s]) => [k, schemaView(original, s, direction, hidden)]));
+  }
+  const names = hiddenPropertyNames(original, schema, direction);
+  if (names.size === 0) return out;
+  if (isMap(out.properties)) {
+    /** @type {JsonMap} */
+    const properties = {};
+    for (const [name, property] of Object.entries(out.properties)) {
+      if (!names.has(name)) properties[name] = property;
+      else if (hidden === "forbid") properties[name] = false;
+    }
+    out.properties = properties;
+  }
+  if (Array.isArray(schema.required)) out.required = schema.required.filter((name) => !names.has(String(name)));
+  return out;
+}
+
+/**
+ * @param {Json} node
+ * @param {Rewrite} rewrite
+ * @returns {Json}
+ */
+function mapValues(node, rewrite) {
+  return isMap(node) ? Object.fromEntries(Object.entries(node).map(([k, v]) => [k, rewrite(v)])) : node;
+}
+
+/**
+ * @param {Json} node
+ * @param {Record<string, Rewrite>} rewrites
+ * @returns {Json}
+ */
+function withKeys(node, rewrites) {
+  if (!isMap(node)) return node;
+  /** @type {JsonMap} */
+  const out = { ...node };
+  for (const [key, rewrite] of Object.entries(rewrites)) if (key in node) out[key] = rewrite(node[key] ?? null);
+  return out;
+}
+
+/**
+ * Rewriters for each OpenAPI object that can hold a schema; `$ref` objects stay as they are (their targets are rewritten).
+ * @param {Rewrite} visit
+ */
+function openApiRewriters(visit) {
+  /** @type {Rewrite} */
+  const header = (n) => withKeys(n, { schema: visit, content: (c) => mapValues(c, mediaType) });
+  /** @type {Rewrite} */
+  const encoding = (n) => withKeys(n, { headers: (h) => mapValues(h, header) });
+  /** @type {Rewrite} */
+  const mediaType = (n) => withKeys(n, { schema: visit, encoding: (e) => mapValues(e, encoding) });
+  const parameter = header;
+  /** @type {Rewrite} */
+  const requestBody = (n) => withKeys(n, { content: (c) => mapValues(c, mediaType) });
+  /** @type {Rewrite} */
+  const response = (n) => withKeys(n, { headers: (h) => mapValues(h, header), content: (c) => mapValues(c, mediaType) });
+  /** @type {Rewrite} */
+  const parameters = (n) => (Array.isArray(n) ? n.map(parameter) : n);
+  /** @type {Rewrite} */
+  const callback = (n) => mapValues(n, (p) => pathItem(p));
+  /** @type {Rewrite} */
+  const operation = (n) =>
+    withKeys(n, { parameters, requestBody, responses: (r) => mapValues(r, response), callbacks: (c) => mapValues(c, callback) });
+  /** @type {Rewrite} */
+  const pathItem = (n) =>
+    withKeys(n, { parameters, ...Object.fromEntries(["get", "put", "post", "delete", "options", "head", "patch", "trace"].map((m) => [m, operation])) });
+  return { header, parameter, requestBody, response, callback, pathItem };
+}
+
+/**
+ * A copy of the whole document with every schema rewritten for the direction.
+ * @template {Json} T
+ * @param {T} doc
+ * @param {Direction} direction
+ * @param {HiddenHandling} [hidden]
+ * @returns {T}
+ */
+export function documentView(doc, direction, hidden = "drop") {
+  flagOf(direction);
+  checkHidden(hidden);
+  /** @type {Rewrite} */
+  const visit = (schema) => schemaView(doc, schema, direction, hidden);
+  const r = openApiRewriters(visit);
+  /** @type {Record<string, Rewrite>} */
+  const componentRewriters = {
+    schemas: (m) => mapValues(m, visit),
+    parameters: (m) => mapValues(m, r.parameter),
+    headers: (m) => mapValues(m, r.header),
+    requestBodies: (m) => mapValues(m, r.requestBody),
+    responses: (m) => mapValues(m, r.response),
+    callbacks: (m) => mapValues(m, r.callback),
+    pathItems: (m) => mapValues(m, r.pathItem),
+  };
+  return /** @type {T} */ (
+    withKeys(doc, {
+      paths: (m) => mapValues(m, r.pathItem),
+      webhooks: (m) => mapValues(m, r.pathItem),
+      components: (c) => withKeys(c, componentRewriters),
+    })
+  );
+}
