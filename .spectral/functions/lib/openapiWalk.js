@@ -3,22 +3,12 @@
 // schema is visited once, at the place an author edits it, and a $ref stays visible as a $ref.
 // A walk never follows a $ref: the target is visited where it is defined.
 
+import { SUBSCHEMA_KEYWORDS } from '../../../scripts/lib/schema-views.js';
+
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
-const SCHEMA_MAP_KEYWORDS = ['properties', 'patternProperties', 'dependentSchemas', '$defs', 'definitions'];
-const SCHEMA_LIST_KEYWORDS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
-const SCHEMA_KEYWORDS = [
-  'items',
-  'additionalProperties',
-  'unevaluatedProperties',
-  'unevaluatedItems',
-  'propertyNames',
-  'contains',
-  'not',
-  'if',
-  'then',
-  'else',
-];
+// The JSON Schema 2020-12 keywords that hold subschemas: one list, shared with scripts/lib/schema-views.js.
+const { maps: SCHEMA_MAP_KEYWORDS, lists: SCHEMA_LIST_KEYWORDS, single: SCHEMA_KEYWORDS } = SUBSCHEMA_KEYWORDS;
 
 export function isObject(value) {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
