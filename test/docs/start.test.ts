@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { BUNDLE_YAML } from "../../scripts/lib/bundle-paths.js";
+import { freePort } from "../../scripts/lib/prism-server.js";
 import { listOperations, readBundledDocument } from "../support/bundled-document.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -26,17 +27,6 @@ interface Started {
 }
 
 const running = new Set<ChildProcess>();
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function portIsClosed(port: number): Promise<boolean> {
   return new Promise((resolve) => {
