@@ -24,6 +24,8 @@
  * Input: a bundled document whose $refs are all local ('#/...'); the input is never modified.
  */
 
+import { valueAtPointer } from "./json-pointer.js";
+
 // The types live in schema-views.d.ts, which TypeScript reads for "./schema-views.js".
 /** @import { Direction, HiddenHandling, Json, JsonMap } from "./schema-views.js" */
 /** @typedef {(node: Json) => Json} Rewrite */
@@ -63,22 +65,6 @@ function checkHidden(hidden) {
   if (!HIDDEN_HANDLINGS.includes(hidden)) throw new TypeError(`hidden must be "drop" or "forbid", not ${JSON.stringify(hidden)}`);
 }
 
-/**
- * @param {Json} doc
- * @param {string} ref
- * @returns {Json | undefined}
- */
-function resolveLocal(doc, ref) {
-  if (!ref.startsWith("#")) return undefined;
-  /** @type {Json | undefined} */
-  let node = doc;
-  for (const raw of ref.slice(1).split("/").slice(1)) {
-    const key = decodeURIComponent(raw).replaceAll("~1", "/").replaceAll("~0", "~");
-    node = Array.isArray(node) ? node[Number(key)] : isMap(node) ? node[key] : undefined;
-    if (node === undefined) return undefined;
-  }
-  return node;
-}
 
 /**
  * True when the property schema carries the direction's flag itself, beside its $ref, or on its $ref target
@@ -95,7 +81,7 @@ export function isHiddenProperty(doc, property, direction) {
   for (let hops = 0; isMap(node) && hops < 20; hops++) {
     if (node[flag] === true) return true;
     if (typeof node.$ref !== "string") return false;
-    node = resolveLocal(doc, node.$ref);
+    node = /** @type {Json | undefined} */ (valueAtPointer(doc, node.$ref));
   }
   return false;
 }
@@ -122,7 +108,7 @@ export function hiddenPropertyNames(doc, schema, direction, seen = new Set()) {
   const parents = [...(Array.isArray(schema.allOf) ? schema.allOf : [])];
   if (typeof schema.$ref === "string") parents.push({ $ref: schema.$ref });
   for (const parent of parents) {
-    const target = isMap(parent) && typeof parent.$ref === "string" ? resolveLocal(doc, parent.$ref) : parent;
+    const target = isMap(parent) && typeof parent.$ref === "string" ? /** @type {Json | undefined} */ (valueAtPointer(doc, parent.$ref)) : parent;
     for (const name of hiddenPropertyNames(doc, target ?? null, direction, seen)) names.add(name);
   }
   return names;

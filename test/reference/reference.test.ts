@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { valueAtPointer } from "../../scripts/lib/json-pointer.js";
 import { readReferencePages, type PageField, type PageOperation } from "./pages.js";
 
 type Json = any;
@@ -30,10 +31,7 @@ function deref(node: Json): Json {
   while (n && typeof n === "object" && typeof n.$ref === "string") {
     const ref: string = n.$ref;
     if (!ref.startsWith("#/")) throw new Error(`unexpected external $ref ${ref}`);
-    const target = ref
-      .slice(2)
-      .split("/")
-      .reduce((acc: Json, key) => acc?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
+    const target = valueAtPointer(doc, ref);
     if (target === undefined) throw new Error(`dangling $ref ${ref}`);
     const { $ref: _ref, ...siblings } = n;
     n = { ...target, ...siblings };

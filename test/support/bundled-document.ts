@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { BUNDLE_JSON } from "../../scripts/lib/bundle-paths.js";
+import { valueAtPointer } from "../../scripts/lib/json-pointer.js";
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
@@ -73,14 +74,9 @@ export function joinPointer(base: string, ...keys: (string | number)[]): string 
 /** Reads the value at a local JSON pointer ("#/a/b"). */
 export function valueAt(doc: JsonValue, pointer: string): JsonValue {
   if (!pointer.startsWith("#")) throw new Error(`only local references are supported, got ${pointer}`);
-  let node: JsonValue = doc;
-  for (const raw of pointer.slice(1).split("/").slice(1)) {
-    const key = decodeURIComponent(raw).replaceAll("~1", "/").replaceAll("~0", "~");
-    const next: JsonValue | undefined = Array.isArray(node) ? node[Number(key)] : isObject(node) ? node[key] : undefined;
-    if (next === undefined) throw new Error(`${pointer} does not resolve in the bundled document`);
-    node = next;
-  }
-  return node;
+  const node = valueAtPointer(doc, pointer);
+  if (node === undefined) throw new Error(`${pointer} does not resolve in the bundled document`);
+  return node as JsonValue;
 }
 
 /** Follows `$ref` chains of OpenAPI objects (parameters, responses, ...) and says where the target lives. */

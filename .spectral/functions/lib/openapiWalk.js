@@ -3,6 +3,7 @@
 // schema is visited once, at the place an author edits it, and a $ref stays visible as a $ref.
 // A walk never follows a $ref: the target is visited where it is defined.
 
+import { pointerKeys, valueAtPointer } from '../../../scripts/lib/json-pointer.js';
 import { SUBSCHEMA_KEYWORDS } from '../../../scripts/lib/schema-views.js';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -35,12 +36,9 @@ export function toJsonPointer(path) {
 export function resolveLocalRef(document, ref, seen = new Set()) {
   if (typeof ref !== 'string' || !ref.startsWith('#') || seen.has(ref)) return undefined;
   seen.add(ref);
-  const path = ref === '#' ? [] : ref.slice(2).split('/').map(segment => decodePointerSegment(decodeURIComponent(segment)));
-  let value = document;
-  for (const key of path) {
-    if (typeof value !== 'object' || value === null || !(key in value)) return undefined;
-    value = value[key];
-  }
+  const path = pointerKeys(ref);
+  const value = valueAtPointer(document, ref);
+  if (value === undefined) return undefined;
   if (isObject(value) && typeof value.$ref === 'string') return resolveLocalRef(document, value.$ref, seen);
   return { value, path };
 }
