@@ -37,17 +37,22 @@ const CONSUMER_TSCONFIG = {
 const CONSUMER_MJS = `
 import { createAtlasClient } from "${pkg.name}";
 import document from "${pkg.name}/openapi.json" with { type: "json" };
+import document30 from "${pkg.name}/openapi-3.0.json" with { type: "json" };
 import packageJson from "${pkg.name}/package.json" with { type: "json" };
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 await import("${pkg.name}/types");
 const yaml = fileURLToPath(import.meta.resolve("${pkg.name}/openapi.yaml"));
+const yaml30 = fileURLToPath(import.meta.resolve("${pkg.name}/openapi-3.0.yaml"));
 const client = createAtlasClient({ baseUrl: "http://127.0.0.1:9" });
 console.log(JSON.stringify({
   client: typeof client.GET,
   openapi: document.openapi,
   operations: Object.values(document.paths).flatMap((item) => Object.keys(item)).length,
+  openapi30: document30.openapi,
+  operations30: Object.values(document30.paths).flatMap((item) => Object.keys(item)).length,
   yaml: existsSync(yaml),
+  yaml30: existsSync(yaml30),
   version: packageJson.version,
 }));
 `;
@@ -77,9 +82,9 @@ afterAll(() => {
 });
 
 describe("the packed package in a consumer project", () => {
-  it("imports the client, the types module and both bundles from Node", () => {
+  it("imports the client, the types module, both bundles and the 3.0 companion from Node", () => {
     const out = execFileSync(process.execPath, ["consumer.mjs"], { cwd: consumer, encoding: "utf8" });
-    expect(JSON.parse(out)).toEqual({ client: "function", openapi: "3.1.0", operations: 6, yaml: true, version: pkg.version });
+    expect(JSON.parse(out)).toEqual({ client: "function", openapi: "3.1.0", operations: 6, openapi30: "3.0.3", operations30: 6, yaml: true, yaml30: true, version: pkg.version });
   });
 
   it("type-checks a consumer of the client and the generated types, and catches a wrong use of them", () => {

@@ -19,7 +19,7 @@ const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
   peerDependencies?: Record<string, string>;
 };
 
-const BUILD_OUTPUTS = ["dist/openapi.json", "dist/openapi.yaml", "dist/lib/src/index.js", "dist/lib/generated/atlas.d.ts"];
+const BUILD_OUTPUTS = ["dist/openapi.json", "dist/openapi.yaml", "dist/openapi-3.0.json", "dist/openapi-3.0.yaml", "dist/lib/src/index.js", "dist/lib/generated/atlas.d.ts"];
 
 const REQUIRED = [
   "package.json",
@@ -27,6 +27,8 @@ const REQUIRED = [
   "CHANGELOG.md",
   "dist/openapi.json",
   "dist/openapi.yaml",
+  "dist/openapi-3.0.json",
+  "dist/openapi-3.0.yaml",
   "dist/lib/src/index.js",
   "dist/lib/src/index.d.ts",
   "dist/lib/generated/atlas.js",
