@@ -22,7 +22,7 @@ const doc30 = readJson(BUNDLE_30_JSON);
 
 async function officialSchemaVerdict(doc: unknown): Promise<{ valid: boolean; version: string; errors: unknown }> {
   const validator = new Validator();
-  const result = await validator.validate(doc as object);
+  const result = await validator.validate(doc as Parameters<Validator["validate"]>[0]);
   return { valid: result.valid, version: validator.version, errors: result.errors };
 }
 
