@@ -30,12 +30,12 @@ export type AtlasClient = Client<paths> & {
   close(): Promise<void>;
 };
 
-interface Transport {
+export interface Transport {
   send: Send;
   close(): Promise<void>;
 }
 
-function createTransport(options: ResolvedOptions, redactor: SecretRedactor, userAgent: string): Transport {
+export function createTransport(options: ResolvedOptions, redactor: SecretRedactor, userAgent: string): Transport {
   const exchange = createExchange({ fetch: options.fetch, timeoutMs: options.timeoutMs, redactor });
   const { auth } = options;
   let authenticated: Send = exchange;

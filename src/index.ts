@@ -1,5 +1,6 @@
 /** Package entry point: the typed Atlas Administration API client and the types it is built on. */
 export { createAtlasClient, type AtlasClient } from "./client.js";
+export { createAtlasFetch, mediaTypesForRequest, type AtlasFetch } from "./atlas-fetch.js";
 export type {
   AccessTokenAuth,
   ApiKeyAuth,

@@ -1,0 +1,181 @@
+/**
+ * The generator matrix: every generator a downstream repository may use runs on the bundle in a
+ * throwaway project (test/downstream/support/workspace.ts), its output and its caller
+ * (test/downstream/clients/<id>.ts) pass one `tsc --strict`, and the caller runs getOrganizationSettings
+ * (GET) and createProject (POST) against the Prism mock, through a proxy that records what went on the
+ * wire. "raw" is the generator as its own documentation shows it: what it gets wrong is pinned here
+ * (RAW_EXPECTED), so a generator release that changes it fails the test and the README table gets
+ * updated. "with recipe" is the README's recipe: it must send the versioned Accept and Content-Type,
+ * be accepted by the mock, and get back a project that matches the document.
+ * Everything is generated once (beforeAll); the run prints how long each part took.
+ */
+import { cpSync, mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { operationMediaTypes } from "../../generated/media-types.js";
+import { describeErrors, DocumentValidator } from "../support/document-validator.js";
+import { GENERATORS, versionsOf, type Generation, type Generator } from "./support/generators.js";
+import { startRecordingProxy, type RecordedCall, type RecordingProxy } from "./support/recording-proxy.js";
+import { createWorkspace, ROOT, typecheck, type CommandResult, type Workspace } from "./support/workspace.js";
+
+/** What each generator gets wrong without its recipe (see the README's table). */
+const RAW_EXPECTED: Record<string, string> = {
+  ours: "no Accept; Content-Type application/json",
+  "hey-api": "no Accept",
+  "orval-fetch": "no Accept",
+  // The calls go through orval's fetch client with its recipe; what is missing is in the schemas.
+  "orval-zod": "ok; no body or response schemas",
+  "swagger-typescript-api": "no Accept; Content-Type application/json",
+  oazapfts: "Accept application/json; mock answered 406; Content-Type application/json",
+  "openapi-typescript-codegen": "Accept application/json; mock answered 406",
+};
+
+/** tsc errors the raw setup has (in clients/generated/<id>-raw/ or clients/<id>.raw.ts), one pattern per error. */
+const RAW_TYPE_ERRORS: Record<string, RegExp[]> = {
+  // openapi-typescript's default --default-non-nullable makes a field with a `default` required in request bodies.
+  ours: [/^clients\/ours\.raw\.ts\(\d+,\d+\): error TS2322: Type '\{ name: string; orgId: string; \}' is not assignable to type .*withDefaultAlertsSettings: boolean;/],
+  // The document's ApiError schema and the generator's own ApiError class are both exported from index.ts.
+  "openapi-typescript-codegen": [
+    /^clients\/generated\/openapi-typescript-codegen-raw\/index\.ts\(\d+,\d+\): error TS2300: Duplicate identifier 'ApiError'\./,
+    /^clients\/generated\/openapi-typescript-codegen-raw\/index\.ts\(\d+,\d+\): error TS2300: Duplicate identifier 'ApiError'\./,
+  ],
+};
+
+interface RawCaller {
+  raw(context: { baseUrl: string; token: string }): Promise<{ project: unknown; schemas?: string[] }>;
+}
+
+interface CallerModule {
+  withRecipe(context: { baseUrl: string; token: string }): Promise<{ project: unknown; schemas?: string[] }>;
+  withAtlasFetch?(context: { baseUrl: string; token: string }): Promise<{ project: unknown }>;
+}
+
+const TOKEN = "matrix-token";
+const validator = new DocumentValidator();
+const groupResponseSchema = "#/paths/~1api~1atlas~1v2~1groups/post/responses/200/content/application~1vnd.atlas.2023-01-01+json/schema";
+
+let workspace: Workspace;
+let proxies: Record<Generator["document"], RecordingProxy>;
+const generated = new Map<Generation, CommandResult>();
+let typeErrors: Map<string, string[]>;
+const timings: Array<[string, number]> = [];
+const rows = new Map<string, { raw?: string; recipe?: string }>();
+
+async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  try {
+    return await work();
+  } finally {
+    timings.push([label, (performance.now() - start) / 1000]);
+  }
+}
+
+/** What is wrong with one recorded call, compared with the document: "" when nothing. */
+function problems(call: RecordedCall): string[] {
+  const op = Object.values(operationMediaTypes).find((candidate) => candidate.method === call.method && new RegExp(`^${candidate.path.replace(/\{[^}]+\}/g, "[^/]+")}(\\?|$)`).test(call.url));
+  if (!op) return [`${call.method} ${call.url} is no operation of the document`];
+  const found: string[] = [];
+  // Node's fetch sends `Accept: */*` when the client sets none.
+  if (call.accept !== op.accept) found.push(call.accept === undefined || call.accept === "*/*" ? "no Accept" : `Accept ${call.accept}`);
+  if ("contentType" in op && call.contentType !== op.contentType) found.push(call.contentType === undefined ? "no Content-Type" : `Content-Type ${call.contentType}`);
+  if (call.authorization !== `Bearer ${TOKEN}`) found.push("no bearer token");
+  if (call.status < 200 || call.status >= 300) found.push(`mock answered ${call.status}`);
+  if (call.violations) found.push(`mock found: ${call.violations}`);
+  return found;
+}
+
+function summarize(calls: RecordedCall[]): string {
+  const found = [...new Set(calls.flatMap(problems))];
+  return found.length === 0 ? "ok" : found.join("; ");
+}
+
+async function importClient<T>(file: string): Promise<T> {
+  return (await import(pathToFileURL(join(workspace.dir, "clients", file)).href)) as T;
+}
+
+/** At most two at a time: the machine has two cores. */
+async function runAll(generations: Generation[]): Promise<void> {
+  const queue = [...generations];
+  const worker = async (): Promise<void> => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const generation = next;
+      generated.set(generation, await timed(`generate: ${generation.name}`, () => generation.run(workspace)));
+    }
+  };
+  await Promise.all([worker(), worker()]);
+}
+
+beforeAll(async () => {
+  const start = performance.now();
+  workspace = createWorkspace();
+  cpSync(join(ROOT, "test", "downstream", "clients"), join(workspace.dir, "clients"), { recursive: true });
+  for (const generator of GENERATORS) mkdirSync(join(workspace.dir, "clients", "generated", generator.id), { recursive: true });
+  proxies = { "3.1": await startRecordingProxy(inject("mockBaseUrl")), "3.0": await startRecordingProxy(inject("mock30BaseUrl")) };
+  await runAll([...new Set(GENERATORS.flatMap((generator) => [generator.generation, ...(generator.rawGeneration ? [generator.rawGeneration] : [])]))]);
+  typeErrors = await timed("tsc --strict (all outputs and callers)", () => typecheck(workspace.dir));
+  timings.push(["set-up total", (performance.now() - start) / 1000]);
+}, 600_000);
+
+afterAll(async () => {
+  await Promise.all(Object.values(proxies ?? {}).map((proxy) => proxy.close()));
+  if (workspace) rmSync(workspace.dir, { recursive: true, force: true });
+  const table = GENERATORS.map((g) => `  ${g.label.padEnd(58)} ${versionsOf(g).padEnd(46)} raw: ${rows.get(g.id)?.raw ?? "-"} | with recipe: ${rows.get(g.id)?.recipe ?? "-"}`);
+  const times = timings.map(([label, seconds]) => `  ${label.padEnd(58)} ${seconds.toFixed(1)} s`);
+  console.log(["Generator matrix", ...table, "Generator matrix time", ...times].join("\n"));
+});
+
+test("the shared client files type-check with tsc --strict", () => {
+  const owners = new Set(GENERATORS.flatMap((g) => [g.id, `${g.id}-raw`]));
+  expect([...typeErrors].filter(([owner]) => !owners.has(owner))).toEqual([]);
+});
+
+describe.each(GENERATORS)("$label", (generator) => {
+  const proxy = (): RecordingProxy => proxies[generator.document];
+  const context = (): { baseUrl: string; token: string } => ({ baseUrl: proxy().url, token: TOKEN });
+
+  test("generates", () => {
+    for (const generation of [generator.generation, generator.rawGeneration]) {
+      if (!generation) continue;
+      const result = generated.get(generation);
+      expect(result?.code, `${generation.name}: ${result?.output}`).toBe(0);
+    }
+  });
+
+  test("with its recipe, its output and its caller type-check with tsc --strict", () => {
+    expect(typeErrors.get(generator.id) ?? []).toEqual([]);
+  });
+
+  test("raw: its tsc --strict errors are the ones the README lists", () => {
+    const errors = typeErrors.get(`${generator.id}-raw`) ?? [];
+    const expected = RAW_TYPE_ERRORS[generator.id] ?? [];
+    expect(errors.length, errors.join("\n")).toBe(expected.length);
+    expected.forEach((pattern, index) => expect(errors[index]).toMatch(pattern));
+  });
+
+  test("raw: what it sends without a recipe is what the README says", async () => {
+    const caller = await importClient<RawCaller>(`${generator.id}.raw.ts`);
+    proxy().take();
+    // A raw client may reject (e.g. on the mock's 406): what it sent is what the row reports.
+    const result = await timed(`calls: ${generator.id} raw`, () => caller.raw(context()).catch((error: unknown) => ({ project: undefined, thrown: error, schemas: undefined })));
+    const summary = summarize(proxy().take()) + (result.schemas && result.schemas.length === 0 ? "; no body or response schemas" : "");
+    rows.set(generator.id, { ...rows.get(generator.id), raw: summary });
+    expect(summary).toBe(RAW_EXPECTED[generator.id]);
+  });
+
+  test("with recipe: versioned Accept and Content-Type, accepted by the mock, the document's response", async () => {
+    const caller = await importClient<CallerModule>(`${generator.id}.ts`);
+    proxy().take();
+    const result = await timed(`calls: ${generator.id} with recipe`, () => caller.withRecipe(context()));
+    const calls = proxy().take();
+    rows.set(generator.id, { ...rows.get(generator.id), recipe: summarize(calls) });
+    expect(calls.map((call) => `${call.method} ${call.url.split("?")[0]}`)).toEqual(expect.arrayContaining(["GET /api/atlas/v2/orgs/4888442a3354817a7320eb61/settings", "POST /api/atlas/v2/groups"]));
+    expect(summarize(calls)).toBe("ok");
+    const errors = validator.errors("response", groupResponseSchema, result.project);
+    expect(errors, describeErrors(errors, "project")).toEqual([]);
+    if (caller.withAtlasFetch) {
+      await caller.withAtlasFetch(context());
+      expect(summarize(proxy().take())).toBe("ok");
+    }
+  });
+});

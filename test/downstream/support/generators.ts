@@ -1,0 +1,103 @@
+/**
+ * The generators of the matrix: how each is run in the downstream workspace (exactly as a downstream
+ * repository would run it, on node_modules/atlas-admin-openapi/dist/openapi.json or the 3.0 companion)
+ * and which packages' versions the matrix reports. Their callers are test/downstream/clients/<id>.ts.
+ */
+import { copyFileSync } from "node:fs";
+import { join } from "node:path";
+import { readVersion, runBin, type CommandResult, type Workspace } from "./workspace.js";
+
+export interface Generation {
+  /** What runs: one CLI invocation (orval makes its fetch client and both zod files in one run). */
+  name: string;
+  run(workspace: Workspace): Promise<CommandResult>;
+}
+
+export interface Generator {
+  /** clients/<id>.ts is its caller; clients/generated/<id>/ its output. */
+  id: string;
+  label: string;
+  /** The packages whose versions the matrix reports. */
+  packages: string[];
+  /** Which document it reads. */
+  document: "3.1" | "3.0";
+  /** What makes clients/generated/<id>/ (the output the recipe uses). */
+  generation: Generation;
+  /** When the recipe needs other generator options: what makes clients/generated/<id>-raw/ with the defaults. */
+  rawGeneration?: Generation;
+  /** Whether the generator models readOnly (a request type without the server's fields). */
+  readOnly: boolean;
+}
+
+const out = (id: string, file = ""): string => join("clients", "generated", id, file);
+
+const orval: Generation = {
+  name: "orval --config clients/orval.config.ts",
+  run: (ws) => {
+    // orval reads its config from the project root, as the README shows it.
+    copyFileSync(join(ws.dir, "clients", "orval.config.ts"), join(ws.dir, "orval.config.ts"));
+    return runBin(ws.dir, "orval", "orval", ["--config", "orval.config.ts"]);
+  },
+};
+
+export const GENERATORS: Generator[] = [
+  {
+    id: "ours",
+    label: "openapi-typescript + openapi-fetch",
+    packages: ["openapi-typescript", "openapi-fetch"],
+    document: "3.1",
+    readOnly: true,
+    rawGeneration: { name: "openapi-typescript (defaults)", run: (ws) => runBin(ws.dir, "openapi-typescript", "openapi-typescript", [ws.document31, "-o", out("ours-raw", "atlas.ts")]) },
+    // The options scripts/generate.ts uses for this package's own types.
+    generation: {
+      name: "openapi-typescript --read-write-markers --default-non-nullable=false",
+      run: (ws) => runBin(ws.dir, "openapi-typescript", "openapi-typescript", [ws.document31, "-o", out("ours", "atlas.ts"), "--read-write-markers", "--default-non-nullable=false"]),
+    },
+  },
+  {
+    id: "hey-api",
+    label: "@hey-api/openapi-ts (client-fetch)",
+    packages: ["@hey-api/openapi-ts"],
+    document: "3.1",
+    readOnly: true,
+    generation: { name: "openapi-ts", run: (ws) => runBin(ws.dir, "@hey-api/openapi-ts", "openapi-ts", ["-i", ws.document31, "-o", out("hey-api"), "-c", "@hey-api/client-fetch"]) },
+  },
+  { id: "orval-fetch", label: "orval (fetch)", packages: ["orval"], document: "3.1", readOnly: true, generation: orval },
+  { id: "orval-zod", label: "orval (zod)", packages: ["orval", "zod"], document: "3.1", readOnly: true, generation: orval },
+  {
+    id: "swagger-typescript-api",
+    label: "swagger-typescript-api",
+    packages: ["swagger-typescript-api"],
+    document: "3.1",
+    readOnly: false,
+    generation: { name: "swagger-typescript-api", run: (ws) => runBin(ws.dir, "swagger-typescript-api", "swagger-typescript-api", ["generate", "-p", ws.document31, "-o", out("swagger-typescript-api"), "-n", "api.ts"]) },
+  },
+  {
+    id: "oazapfts",
+    label: "oazapfts",
+    packages: ["oazapfts", "@oazapfts/runtime"],
+    document: "3.1",
+    readOnly: true,
+    generation: { name: "oazapfts", run: (ws) => runBin(ws.dir, "oazapfts", "oazapfts", [ws.document31, out("oazapfts", "api.ts")]) },
+  },
+  {
+    id: "openapi-typescript-codegen",
+    label: "openapi-typescript-codegen (fetch), on the 3.0 companion",
+    packages: ["openapi-typescript-codegen"],
+    document: "3.0",
+    readOnly: false,
+    rawGeneration: {
+      name: "openapi-typescript-codegen (defaults)",
+      run: (ws) => runBin(ws.dir, "openapi-typescript-codegen", "openapi", ["--input", ws.document30, "--output", out("openapi-typescript-codegen-raw"), "--client", "fetch"]),
+    },
+    generation: {
+      name: "openapi-typescript-codegen --postfixModels Model --request ...",
+      run: (ws) =>
+        runBin(ws.dir, "openapi-typescript-codegen", "openapi", ["--input", ws.document30, "--output", out("openapi-typescript-codegen"), "--client", "fetch", "--postfixModels", "Model", "--request", "clients/templates/codegen-request.ts"]),
+    },
+  },
+];
+
+export function versionsOf(generator: Generator): string {
+  return generator.packages.map((name) => `${name} ${readVersion(name)}`).join(", ");
+}

@@ -1,0 +1,105 @@
+/**
+ * A throwaway downstream project for the generator matrix: this package is installed as
+ * node_modules/atlas-admin-openapi (a link to the build, as `npm i atlas-admin-openapi` would give),
+ * with the few runtime packages generated code imports; generators run there on
+ * node_modules/atlas-admin-openapi/dist/openapi.json (or the 3.0 companion), and one `tsc --strict`
+ * checks everything they wrote.
+ */
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+const PACKAGE_NAME = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { name: string }).name;
+
+/** Packages the generated code or the recipes import at run time. */
+const RUNTIME_PACKAGES = ["zod", "@oazapfts/runtime", "openapi-fetch"];
+
+const TSCONFIG = {
+  compilerOptions: {
+    target: "ES2022",
+    lib: ["ES2022", "DOM", "DOM.Iterable"],
+    module: "ESNext",
+    // Generators write extensionless or .js imports of .ts files; a bundler-style resolution reads both.
+    moduleResolution: "Bundler",
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    types: [],
+  },
+  include: ["**/*.ts"],
+  // clients/templates/ holds files a generator copies into its output (checked there).
+  exclude: ["node_modules", "clients/templates"],
+};
+
+export interface Workspace {
+  dir: string;
+  /** The document paths as a downstream repo refers to them. */
+  document31: string;
+  document30: string;
+}
+
+export function createWorkspace(): Workspace {
+  const dir = mkdtempSync(join(tmpdir(), "atlas-downstream-"));
+  const modules = join(dir, "node_modules");
+  mkdirSync(join(modules, "@oazapfts"), { recursive: true });
+  symlinkSync(ROOT, join(modules, PACKAGE_NAME), "dir");
+  for (const name of RUNTIME_PACKAGES) symlinkSync(join(ROOT, "node_modules", name), join(modules, name), "dir");
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "downstream", private: true, type: "module", dependencies: { zod: readVersion("zod") } }));
+  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify(TSCONFIG, null, 2));
+  return { dir, document31: `node_modules/${PACKAGE_NAME}/dist/openapi.json`, document30: `node_modules/${PACKAGE_NAME}/dist/openapi-3.0.json` };
+}
+
+/** The installed version of one of our dev dependencies. */
+export function readVersion(name: string): string {
+  return (JSON.parse(readFileSync(join(ROOT, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+}
+
+/** The JavaScript file behind a package's CLI, run with this Node (no shell shims). */
+function binEntry(pkg: string, bin: string): string {
+  // Read from node_modules directly: some packages (orval) do not export their package.json.
+  const manifestPath = join(ROOT, "node_modules", pkg, "package.json");
+  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { bin: string | Record<string, string> };
+  const entry = typeof manifest.bin === "string" ? manifest.bin : manifest.bin[bin];
+  if (!entry) throw new Error(`${pkg} has no ${bin} binary`);
+  return join(dirname(manifestPath), entry);
+}
+
+export interface CommandResult {
+  code: number | null;
+  output: string;
+}
+
+/** Runs a package's CLI in the workspace; never rejects on a failing exit code (the caller asserts). */
+export function runBin(cwd: string, pkg: string, bin: string, args: string[]): Promise<CommandResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [binEntry(pkg, bin), ...args], { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" } });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+    child.once("error", reject);
+    child.once("exit", (code) => resolve({ code, output }));
+  });
+}
+
+/**
+ * One `tsc --strict` over the workspace; its error lines grouped by where they are: an error in
+ * clients/generated/<folder>/... under <folder>, one in clients/<name>.ts under <name> with dots as
+ * dashes (clients/ours.raw.ts: "ours-raw").
+ */
+export async function typecheck(dir: string): Promise<Map<string, string[]>> {
+  const result = await runBin(dir, "typescript", "tsc", ["-p", "tsconfig.json", "--pretty", "false"]);
+  const byFolder = new Map<string, string[]>();
+  for (const line of result.output.split("\n")) {
+    const match = /^([^(]+)\(\d+,\d+\): error TS\d+/.exec(line);
+    if (!match?.[1]) continue;
+    const parts = match[1].split(/[\\/]/);
+    const folder = parts[1] === "generated" ? (parts[2] ?? "") : (parts[1] ?? "").replace(/\.ts$/, "").replaceAll(".", "-");
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), line]);
+  }
+  if (result.code !== 0 && byFolder.size === 0) throw new Error(`tsc failed without error lines:\n${result.output}`);
+  return byFolder;
+}
+
