@@ -218,7 +218,7 @@ export interface components {
              */
             frequencyType: "ondemand";
             /** @description Unique 24-hexadecimal digit string that identifies this backup policy item. */
-            id?: string;
+            id?: $Read<string>;
             /**
              * @description Unit of time in which MongoDB Cloud measures snapshot retention.
              * @enum {string}
@@ -256,7 +256,7 @@ export interface components {
              */
             frequencyType: "daily" | "hourly" | "weekly" | "monthly" | "yearly";
             /** @description Unique 24-hexadecimal digit string that identifies this backup policy item. */
-            id?: string;
+            id?: $Read<string>;
             /**
              * @description Unit of time in which MongoDB Cloud measures Snapshot retention.
              * @enum {string}
@@ -328,7 +328,7 @@ export interface components {
              * @description Flag that indicates whether the Backup Compliance Policy is allowed to be disabled. It is default to false and a support ticket needs to be filed to request setting to true.
              * @default false
              */
-            deletable?: boolean;
+            deletable?: $Read<boolean>;
             /**
              * @description Flag that indicates whether Encryption at Rest using Customer Key Management is required for all clusters with a Backup Compliance Policy. If unspecified, this value defaults to false.
              * @default false
@@ -353,17 +353,17 @@ export interface components {
              * @description Label that indicates the state of the Backup Compliance Policy settings. MongoDB Cloud ignores this setting when you enable or update the Backup Compliance Policy settings.
              * @enum {string}
              */
-            state?: "ACTIVE" | "ENABLING" | "UPDATING" | "DISABLING";
+            state?: $Read<"ACTIVE" | "ENABLING" | "UPDATING" | "DISABLING">;
             /**
              * Format: date-time
              * @description ISO 8601 timestamp format in UTC that indicates when the user updated the Data Protection Policy settings. MongoDB Cloud ignores this setting when you enable or update the Backup Compliance Policy settings.
              */
-            updatedDate?: string;
+            updatedDate?: $Read<string>;
             /**
              * Format: email
              * @description Email address that identifies the user who updated the Backup Compliance Policy settings. MongoDB Cloud ignores this email setting when you enable or update the Backup Compliance Policy settings.
              */
-            updatedUser?: string;
+            updatedUser?: $Read<string>;
         };
         /** @description MongoDB Cloud user linked to this federated authentication. */
         FederatedUser: {
