@@ -185,7 +185,8 @@ export interface components {
              * @enum {string}
              */
             cloudProvider: "aws";
-            links?: $Read<components["schemas"]["Links"]>;
+            /** @description List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships. */
+            links?: $Read<components["schemas"]["Link"][]>;
             /** @description The VPC ID. */
             vpcId?: string;
         };
@@ -200,7 +201,8 @@ export interface components {
              * @enum {string}
              */
             cloudProvider: "azure";
-            links?: $Read<components["schemas"]["Links"]>;
+            /** @description List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships. */
+            links?: $Read<components["schemas"]["Link"][]>;
             /** @description The name of the virtual network. */
             virtualNetworkName?: string;
         };
@@ -295,7 +297,10 @@ export interface components {
             userConflicts?: components["schemas"]["FederatedUser"][];
         };
         /** @description One connected organization configuration as the server returns it, with the organization it belongs to. */
-        ConnectedOrgConfigResponse: WithRequired<components["schemas"]["ConnectedOrgConfig"], "domainRestrictionEnabled" | "orgId">;
+        ConnectedOrgConfigResponse: components["schemas"]["ConnectedOrgConfig"] & {
+            /** @description Unique 24-hexadecimal digit string that identifies the connected organization configuration. */
+            orgId: $Read<string>;
+        };
         /** @description One Atlas role and the group or organization to which it applies. */
         ConnectedOrgConfigRoleAssignment: {
             /** @description Unique 24-hexadecimal digit string that identifies the project to which this role belongs. Each element within **roleAssignments** can have a value for **groupId** or **orgId**, but not both. */
@@ -406,7 +411,8 @@ export interface components {
             created?: $Read<string>;
             /** @description Unique 24-hexadecimal digit string that identifies the MongoDB Cloud project. */
             id?: $Read<string>;
-            links?: $Read<components["schemas"]["Links"]>;
+            /** @description List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships. */
+            links?: $Read<components["schemas"]["Link"][]>;
             /** @description Human-readable label that identifies the project included in the MongoDB Cloud organization. */
             name: string;
             /** @description Unique 24-hexadecimal digit string that identifies the MongoDB Cloud organization to which the project belongs. */
@@ -421,7 +427,18 @@ export interface components {
             withDefaultAlertsSettings?: boolean;
         };
         /** @description One MongoDB Cloud project as the server returns it, with the fields the server assigns. */
-        GroupResponse: WithRequired<components["schemas"]["Group"], "clusterCount" | "created" | "name" | "orgId">;
+        GroupResponse: components["schemas"]["Group"] & {
+            /**
+             * Format: int64
+             * @description Quantity of MongoDB Cloud clusters deployed in this project.
+             */
+            clusterCount: $Read<number>;
+            /**
+             * Format: date-time
+             * @description Date and time when MongoDB Cloud created this project. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+             */
+            created: $Read<string>;
+        };
         /** @description One relationship between this resource and another API resource. */
         Link: {
             /**
@@ -435,8 +452,6 @@ export interface components {
              */
             rel?: string;
         };
-        /** @description List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships. */
-        Links: components["schemas"]["Link"][];
         /** @description Settings of one organization. */
         OrganizationSettings: {
             /** @description Flag that indicates whether to require API operations to originate from an IP Address added to the API access list for the specified organization. */
@@ -817,6 +832,3 @@ export interface operations {
         };
     };
 }
-type WithRequired<T, K extends keyof T> = T & {
-    [P in K]-?: T[P];
-};
