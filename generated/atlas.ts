@@ -298,6 +298,8 @@ export interface components {
         };
         /** @description One connected organization configuration as the server returns it, with the organization it belongs to. */
         ConnectedOrgConfigResponse: components["schemas"]["ConnectedOrgConfig"] & {
+            /** @description Value that indicates whether domain restriction is enabled for this connected org. */
+            domainRestrictionEnabled: boolean;
             /** @description Unique 24-hexadecimal digit string that identifies the connected organization configuration. */
             orgId: $Read<string>;
         };
@@ -438,6 +440,10 @@ export interface components {
              * @description Date and time when MongoDB Cloud created this project. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
              */
             created: $Read<string>;
+            /** @description Human-readable label that identifies the project included in the MongoDB Cloud organization. */
+            name: string;
+            /** @description Unique 24-hexadecimal digit string that identifies the MongoDB Cloud organization to which the project belongs. */
+            orgId: string;
         };
         /** @description One relationship between this resource and another API resource. */
         Link: {
@@ -490,7 +496,10 @@ export interface components {
          *     `COMMERCIAL_FEDRAMP_REGIONS_ONLY`: Only allows deployments in FedRAMP Moderate regions.
          *
          *     `GOV_REGIONS_ONLY`: Only allows deployments in GovCloud regions.
-         * @default COMMERCIAL_FEDRAMP_REGIONS_ONLY
+         *
+         *     Default value is `COMMERCIAL_FEDRAMP_REGIONS_ONLY`: Atlas for Government applies it when a request omits the field.
+         *
+         *     **Warning:** this default is stated here rather than as a schema `default`, because code generators that fill in defaults (zod-based ones do) would then send the field in every request, and Commercial Atlas rejects it. Leave the field out unless you use Atlas for Government.
          * @enum {string}
          */
         RegionUsageRestrictions: "COMMERCIAL_FEDRAMP_REGIONS_ONLY" | "GOV_REGIONS_ONLY";
