@@ -185,7 +185,8 @@ export interface components {
              * @enum {string}
              */
             cloudProvider: "aws";
-            links?: $Read<components["schemas"]["Links"]>;
+            /** @description List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships. */
+            links?: $Read<components["schemas"]["Link"][]>;
             /** @description The VPC ID. */
             vpcId?: string;
         };
@@ -200,7 +201,8 @@ export interface components {
              * @enum {string}
              */
             cloudProvider: "azure";
-            links?: $Read<components["schemas"]["Links"]>;
+            /** @description List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships. */
+            links?: $Read<components["schemas"]["Link"][]>;
             /** @description The name of the virtual network. */
             virtualNetworkName?: string;
         };
@@ -218,7 +220,7 @@ export interface components {
              */
             frequencyType: "ondemand";
             /** @description Unique 24-hexadecimal digit string that identifies this backup policy item. */
-            id?: string;
+            id?: $Read<string>;
             /**
              * @description Unit of time in which MongoDB Cloud measures snapshot retention.
              * @enum {string}
@@ -256,7 +258,7 @@ export interface components {
              */
             frequencyType: "daily" | "hourly" | "weekly" | "monthly" | "yearly";
             /** @description Unique 24-hexadecimal digit string that identifies this backup policy item. */
-            id?: string;
+            id?: $Read<string>;
             /**
              * @description Unit of time in which MongoDB Cloud measures Snapshot retention.
              * @enum {string}
@@ -295,7 +297,12 @@ export interface components {
             userConflicts?: components["schemas"]["FederatedUser"][];
         };
         /** @description One connected organization configuration as the server returns it, with the organization it belongs to. */
-        ConnectedOrgConfigResponse: WithRequired<components["schemas"]["ConnectedOrgConfig"], "domainRestrictionEnabled" | "orgId">;
+        ConnectedOrgConfigResponse: components["schemas"]["ConnectedOrgConfig"] & {
+            /** @description Value that indicates whether domain restriction is enabled for this connected org. */
+            domainRestrictionEnabled: boolean;
+            /** @description Unique 24-hexadecimal digit string that identifies the connected organization configuration. */
+            orgId: $Read<string>;
+        };
         /** @description One Atlas role and the group or organization to which it applies. */
         ConnectedOrgConfigRoleAssignment: {
             /** @description Unique 24-hexadecimal digit string that identifies the project to which this role belongs. Each element within **roleAssignments** can have a value for **groupId** or **orgId**, but not both. */
@@ -328,7 +335,7 @@ export interface components {
              * @description Flag that indicates whether the Backup Compliance Policy is allowed to be disabled. It is default to false and a support ticket needs to be filed to request setting to true.
              * @default false
              */
-            deletable?: boolean;
+            deletable?: $Read<boolean>;
             /**
              * @description Flag that indicates whether Encryption at Rest using Customer Key Management is required for all clusters with a Backup Compliance Policy. If unspecified, this value defaults to false.
              * @default false
@@ -353,17 +360,17 @@ export interface components {
              * @description Label that indicates the state of the Backup Compliance Policy settings. MongoDB Cloud ignores this setting when you enable or update the Backup Compliance Policy settings.
              * @enum {string}
              */
-            state?: "ACTIVE" | "ENABLING" | "UPDATING" | "DISABLING";
+            state?: $Read<"ACTIVE" | "ENABLING" | "UPDATING" | "DISABLING">;
             /**
              * Format: date-time
              * @description ISO 8601 timestamp format in UTC that indicates when the user updated the Data Protection Policy settings. MongoDB Cloud ignores this setting when you enable or update the Backup Compliance Policy settings.
              */
-            updatedDate?: string;
+            updatedDate?: $Read<string>;
             /**
              * Format: email
              * @description Email address that identifies the user who updated the Backup Compliance Policy settings. MongoDB Cloud ignores this email setting when you enable or update the Backup Compliance Policy settings.
              */
-            updatedUser?: string;
+            updatedUser?: $Read<string>;
         };
         /** @description MongoDB Cloud user linked to this federated authentication. */
         FederatedUser: {
@@ -406,7 +413,8 @@ export interface components {
             created?: $Read<string>;
             /** @description Unique 24-hexadecimal digit string that identifies the MongoDB Cloud project. */
             id?: $Read<string>;
-            links?: $Read<components["schemas"]["Links"]>;
+            /** @description List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships. */
+            links?: $Read<components["schemas"]["Link"][]>;
             /** @description Human-readable label that identifies the project included in the MongoDB Cloud organization. */
             name: string;
             /** @description Unique 24-hexadecimal digit string that identifies the MongoDB Cloud organization to which the project belongs. */
@@ -421,7 +429,22 @@ export interface components {
             withDefaultAlertsSettings?: boolean;
         };
         /** @description One MongoDB Cloud project as the server returns it, with the fields the server assigns. */
-        GroupResponse: WithRequired<components["schemas"]["Group"], "clusterCount" | "created" | "name" | "orgId">;
+        GroupResponse: components["schemas"]["Group"] & {
+            /**
+             * Format: int64
+             * @description Quantity of MongoDB Cloud clusters deployed in this project.
+             */
+            clusterCount: $Read<number>;
+            /**
+             * Format: date-time
+             * @description Date and time when MongoDB Cloud created this project. This parameter expresses its value in the ISO 8601 timestamp format in UTC.
+             */
+            created: $Read<string>;
+            /** @description Human-readable label that identifies the project included in the MongoDB Cloud organization. */
+            name: string;
+            /** @description Unique 24-hexadecimal digit string that identifies the MongoDB Cloud organization to which the project belongs. */
+            orgId: string;
+        };
         /** @description One relationship between this resource and another API resource. */
         Link: {
             /**
@@ -435,8 +458,6 @@ export interface components {
              */
             rel?: string;
         };
-        /** @description List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both. RFC 5988 outlines these relationships. */
-        Links: components["schemas"]["Link"][];
         /** @description Settings of one organization. */
         OrganizationSettings: {
             /** @description Flag that indicates whether to require API operations to originate from an IP Address added to the API access list for the specified organization. */
@@ -475,7 +496,10 @@ export interface components {
          *     `COMMERCIAL_FEDRAMP_REGIONS_ONLY`: Only allows deployments in FedRAMP Moderate regions.
          *
          *     `GOV_REGIONS_ONLY`: Only allows deployments in GovCloud regions.
-         * @default COMMERCIAL_FEDRAMP_REGIONS_ONLY
+         *
+         *     Default value is `COMMERCIAL_FEDRAMP_REGIONS_ONLY`: Atlas for Government applies it when a request omits the field.
+         *
+         *     **Warning:** this default is stated here rather than as a schema `default`, because code generators that fill in defaults (zod-based ones do) would then send the field in every request, and Commercial Atlas rejects it. Leave the field out unless you use Atlas for Government.
          * @enum {string}
          */
         RegionUsageRestrictions: "COMMERCIAL_FEDRAMP_REGIONS_ONLY" | "GOV_REGIONS_ONLY";
@@ -817,6 +841,3 @@ export interface operations {
         };
     };
 }
-type WithRequired<T, K extends keyof T> = T & {
-    [P in K]-?: T[P];
-};

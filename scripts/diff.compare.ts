@@ -8,8 +8,12 @@
  * it (judged in context). We count the operation-level verdicts and list the component-level ones
  * for information only, with one exception: removing or renaming a named schema is breaking,
  * because consumers of the generated types import `components["schemas"][name]` by name.
+ *
+ * Path-parameter order, which api-smart-diff does not compare, is checked here too (a reorder is
+ * breaking: see diff.parameters.ts).
  */
 import { apiCompare } from "api-smart-diff";
+import { pathParameterReorders } from "./diff.parameters.js";
 
 export type ChangeKind = "breaking" | "non-breaking" | "deprecated" | "annotation" | "unclassified";
 
@@ -84,6 +88,14 @@ export function classifyChanges(before: unknown, after: unknown): Classification
     } else {
       changes[change.kind].push(change);
     }
+  }
+  for (const reorder of pathParameterReorders(before, after)) {
+    changes.breaking.push({
+      kind: "breaking",
+      action: "replace",
+      pointer: toPointer(["paths", reorder.path, reorder.method, "parameters"]),
+      description: `[Reordered] path parameters of ${reorder.method.toUpperCase()} ${reorder.path}: (${reorder.before.join(", ")}) -> (${reorder.after.join(", ")}); positional generators take them as arguments in this order`,
+    });
   }
   return { changes, components, classifierErrors: [...new Set(errors)] };
 }

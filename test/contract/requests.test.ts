@@ -1,7 +1,7 @@
 /**
  * Requests generated from the document, not hand-listed, for every operation:
  *  - negative: every request body loses each required field, gets a wrong type, a broken pattern, enum,
- *    length, range or format at every depth; every path and query parameter gets its pattern, enum, type
+ *    length, range or format, or a repeated item in a set-like (uniqueItems) array, at every depth; every path and query parameter gets its pattern, enum, type
  *    or range broken, or is left out when required; path parameters also get hostile values.
  *    The mock must refuse each (4xx) when sent directly, and the client must either refuse it before
  *    sending (it does for path parameters it cannot encode safely) or hand back the mock's 4xx.
@@ -39,6 +39,8 @@ describe.each(listOperations(validator.doc))("$operationId", (op) => {
       const refusedBeforeSending = viaClient.sends === 0;
       tally.negative(c.target, c.kind, { mock: isClientError(direct.status), clientBeforeSending: refusedBeforeSending });
       expect(isClientError(direct.status), `${c.label} but ${describeOutcome(direct)}`).toBe(true);
+      // The 4xx must be for the repeated item, not for something else in the body.
+      if (c.kind === "unique items") expect(direct.violations, `${c.label}: the mock's violations`).toMatch(/duplicate items/);
       if (!refusedBeforeSending) {
         expect(viaClient.thrown, `${c.label}: the client sent it and then threw ${String(viaClient.thrown)}`).toBeUndefined();
         expect(isClientError(viaClient.status), `${c.label} but through the client the ${describeOutcome(viaClient)}`).toBe(true);

@@ -73,4 +73,40 @@ describe("classifyChanges", () => {
     expect(result.components.every((change) => change.pointer.startsWith("/components/"))).toBe(true);
     expect(Object.values(result.changes).flat().some((change) => change.pointer.startsWith("/components/schemas/NewThing/"))).toBe(false);
   });
+
+  describe("path-parameter order", () => {
+    const partsPath = "/things/{thingId}/parts/{partId}";
+
+    it("classifies a path-parameter reorder as breaking, naming both orders", () => {
+      const result = classifyChanges(fixture("parts-before.yaml"), fixture("parts-after-reorder.yaml"));
+      expect(result.changes.breaking).toEqual([
+        {
+          kind: "breaking",
+          action: "replace",
+          pointer: "/paths/~1things~1{thingId}~1parts~1{partId}/delete/parameters",
+          description: `[Reordered] path parameters of DELETE ${partsPath}: (thingId, partId) -> (partId, thingId); positional generators take them as arguments in this order`,
+        },
+      ]);
+      expect(hasBreakingChanges(result)).toBe(true);
+    });
+
+    it("sees a reorder of path parameters inherited from the path item", () => {
+      const before = fixture("parts-before.yaml");
+      const operation = before.paths[partsPath].delete;
+      before.paths[partsPath].parameters = operation.parameters.slice(0, 2);
+      operation.parameters = operation.parameters.slice(2);
+      const after = structuredClone(before);
+      after.paths[partsPath].parameters.reverse();
+      const result = classifyChanges(before, after);
+      expect(result.changes.breaking.map((change) => change.description)).toEqual([expect.stringContaining("(thingId, partId) -> (partId, thingId)")]);
+    });
+
+    it("does not count moving a query parameter among the path parameters", () => {
+      const before = fixture("parts-before.yaml");
+      const after = structuredClone(before);
+      after.paths[partsPath].delete.parameters.unshift(after.paths[partsPath].delete.parameters.pop());
+      const result = classifyChanges(before, after);
+      expect(result.changes.breaking).toEqual([]);
+    });
+  });
 });

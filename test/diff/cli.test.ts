@@ -132,4 +132,18 @@ describe("npm run diff:ci", () => {
     expect(accepted.status).toBe(0);
     expect(accepted.stderr).toContain("Breaking changes accepted: package.json version 0.1.0 -> 1.0.0");
   });
+
+  it("refuses a committed path-parameter reorder without a major bump", () => {
+    const repo = newRepo();
+    writeDocument(repo, "parts-before.yaml");
+    writeVersion(repo, "1.0.0");
+    commitAll(repo, "document with two path parameters");
+    writeDocument(repo, "parts-after-reorder.yaml");
+    commitAll(repo, "swap the path parameters");
+    const refused = runDiff(repo, "--ci");
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toMatch(/^Breaking changes: 1$/m);
+    expect(refused.stdout).toContain("[Reordered] path parameters of DELETE /things/{thingId}/parts/{partId}: (thingId, partId) -> (partId, thingId)");
+    expect(refused.stderr).toContain("Breaking changes without a major version bump (package.json version 1.0.0 -> 1.0.0)");
+  });
 });

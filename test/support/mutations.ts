@@ -1,7 +1,7 @@
 /**
  * Cases generated from a schema around one valid base instance:
  *  - negative: drop each required property, give each value a wrong type, break each pattern, enum/const,
- *    length, range, format, array size and closed object, at every depth;
+ *    length, range, format, array size, unique items and closed object, at every depth;
  *  - valid: every enum value and every length/range/array-size boundary, still inside the schema.
  * Each case says which ajv keyword it breaks (or none) so the caller can check the case against the
  * document before sending it anywhere.
@@ -10,7 +10,7 @@ import { isObject, type JsonObject, type JsonValue, type Schema } from "./bundle
 import { codePointLength } from "./instances.js";
 import { declaredTypes, jsonTypes, locations, replaceAt, type Path } from "./schema-walk.js";
 
-export type NegativeKind = "required" | "type" | "pattern" | "enum" | "length" | "range" | "format" | "array size" | "additional property";
+export type NegativeKind = "required" | "type" | "pattern" | "enum" | "length" | "range" | "format" | "array size" | "unique items" | "additional property";
 export type ValidKind = "enum value" | "boundary" | "unicode pattern match";
 
 export interface Case<Kind extends string> {
@@ -154,7 +154,8 @@ export function negativeCases(doc: JsonValue, schema: Schema, base: JsonValue): 
       if (typeof s.maxItems === "number" && value.length > 0) {
         add("array size", path, `maxItems ${s.maxItems} broken`, Array.from({ length: s.maxItems + 1 }, (_, i) => value[i % value.length]!), "maxItems");
       }
-      if (s.uniqueItems === true && value.length > 0) add("array size", path, "uniqueItems broken", [value[0]!, value[0]!], "uniqueItems");
+      // A set-like array (uniqueItems) given its first item twice, e.g. a domain listed twice in domainAllowList.
+      if (s.uniqueItems === true && value.length > 0) add("unique items", path, "uniqueItems broken (first item repeated)", [value[0]!, ...value], "uniqueItems");
     }
   }
   return cases;

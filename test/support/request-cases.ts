@@ -2,7 +2,7 @@
  * The generated request cases of one operation, each first judged by the document itself (ajv), so a
  * case that is not what it claims fails as a generator error instead of testing nothing:
  *  - negative: the request body left out when required; each body field dropped when required, given a
- *    wrong type, its pattern, enum, length, range or format broken, at every depth; each path and query
+ *    wrong type, its pattern, enum, length, range or format broken, a set-like array's item repeated, at every depth; each path and query
  *    parameter with its pattern, enum, type or range broken, left out when required, or (path) hostile;
  *  - valid: the document's examples, minimal and maximal bodies, every enum value, boundary and boolean.
  */
