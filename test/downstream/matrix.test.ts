@@ -42,6 +42,26 @@ const RAW_TYPE_ERRORS: Record<string, RegExp[]> = {
   ],
 };
 
+/**
+ * Issue 15, per generator: is clusterCount required in the createProject response type
+ * (clients/<id>.cluster-count.ts type-checks) and is links refused in a request body
+ * (clients/<id>.links.ts: its @ts-expect-error is used)? A generator that does not model readOnly
+ * cannot refuse links; that is its row in the README, pinned here.
+ */
+const READ_ONLY_EXPECTED: Record<string, { clusterCountRequired: boolean; linksRefused: boolean }> = {
+  ours: { clusterCountRequired: true, linksRefused: true },
+  "hey-api": { clusterCountRequired: true, linksRefused: true },
+  "orval-fetch": { clusterCountRequired: true, linksRefused: true },
+  // Types readOnly properties as `readonly` only, which TypeScript lets an object literal set.
+  "swagger-typescript-api": { clusterCountRequired: true, linksRefused: false },
+  oazapfts: { clusterCountRequired: true, linksRefused: true },
+  // Likewise (`readonly links?`), and its 3.0 input only has readOnly as a keyword it does not act on.
+  "openapi-typescript-codegen": { clusterCountRequired: true, linksRefused: false },
+  // At run time: the recipe's zod schemas (orval writes body schemas without readOnly properties; the
+  // recipe's strict body schema refuses them instead of dropping them).
+  "orval-zod": { clusterCountRequired: true, linksRefused: true },
+};
+
 interface RawCaller {
   raw(context: { baseUrl: string; token: string }): Promise<{ project: unknown; schemas?: string[] }>;
 }
@@ -49,6 +69,8 @@ interface RawCaller {
 interface CallerModule {
   withRecipe(context: { baseUrl: string; token: string }): Promise<{ project: unknown; schemas?: string[] }>;
   withAtlasFetch?(context: { baseUrl: string; token: string }): Promise<{ project: unknown }>;
+  /** For schema generators, checked at run time instead of by tsc. */
+  readOnlyVerdict?(): { clusterCountRequired: boolean; linksRefused: boolean };
 }
 
 const TOKEN = "matrix-token";
@@ -60,7 +82,7 @@ let proxies: Record<Generator["document"], RecordingProxy>;
 const generated = new Map<Generation, CommandResult>();
 let typeErrors: Map<string, string[]>;
 const timings: Array<[string, number]> = [];
-const rows = new Map<string, { raw?: string; recipe?: string }>();
+const rows = new Map<string, { raw?: string; recipe?: string; readOnly?: string }>();
 
 async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
   const start = performance.now();
@@ -120,13 +142,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(Object.values(proxies ?? {}).map((proxy) => proxy.close()));
   if (workspace) rmSync(workspace.dir, { recursive: true, force: true });
-  const table = GENERATORS.map((g) => `  ${g.label.padEnd(58)} ${versionsOf(g).padEnd(46)} raw: ${rows.get(g.id)?.raw ?? "-"} | with recipe: ${rows.get(g.id)?.recipe ?? "-"}`);
+  const table = GENERATORS.map((g) => `  ${g.label.padEnd(58)} ${versionsOf(g).padEnd(46)} raw: ${rows.get(g.id)?.raw ?? "-"} | with recipe: ${rows.get(g.id)?.recipe ?? "-"} | ${rows.get(g.id)?.readOnly ?? ""}`);
   const times = timings.map(([label, seconds]) => `  ${label.padEnd(58)} ${seconds.toFixed(1)} s`);
   console.log(["Generator matrix", ...table, "Generator matrix time", ...times].join("\n"));
 });
 
 test("the shared client files type-check with tsc --strict", () => {
-  const owners = new Set(GENERATORS.flatMap((g) => [g.id, `${g.id}-raw`]));
+  const owners = new Set(GENERATORS.flatMap((g) => [g.id, `${g.id}-raw`, `${g.id}-cluster-count`, `${g.id}-links`]));
   expect([...typeErrors].filter(([owner]) => !owners.has(owner))).toEqual([]);
 });
 
@@ -177,5 +199,18 @@ describe.each(GENERATORS)("$label", (generator) => {
       await caller.withAtlasFetch(context());
       expect(summarize(proxy().take())).toBe("ok");
     }
+  });
+});
+
+describe.each(GENERATORS.filter((generator) => READ_ONLY_EXPECTED[generator.id] !== undefined))("$label: read-only fields (issue 15)", (generator) => {
+  test("clusterCount is required in the createProject response, links refused in a request body, as the README says", async () => {
+    const { readOnlyVerdict } = await importClient<CallerModule>(`${generator.id}.ts`);
+    const errors = [...(typeErrors.get(`${generator.id}-cluster-count`) ?? []), ...(typeErrors.get(`${generator.id}-links`) ?? [])];
+    const verdict = readOnlyVerdict?.() ?? {
+      clusterCountRequired: (typeErrors.get(`${generator.id}-cluster-count`) ?? []).length === 0,
+      linksRefused: (typeErrors.get(`${generator.id}-links`) ?? []).length === 0,
+    };
+    rows.set(generator.id, { ...rows.get(generator.id), readOnly: `clusterCount ${verdict.clusterCountRequired ? "required" : "optional"}, links ${verdict.linksRefused ? "refused" : "accepted"}` });
+    expect(verdict, errors.join("\n")).toEqual(READ_ONLY_EXPECTED[generator.id]);
   });
 });

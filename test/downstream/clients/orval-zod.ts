@@ -20,3 +20,13 @@ export async function withRecipe({ baseUrl, token }: CallContext): Promise<CallR
   await atlasFetch.close();
   return { project: createProjectResponse.parse(data), schemas: ["createProjectBody", "createProjectResponse", "getOrganizationSettingsResponse"] };
 }
+
+/** Issue 15 at run time: a response without clusterCount is refused, a request body with links too. */
+export function readOnlyVerdict(): { clusterCountRequired: boolean; linksRefused: boolean } {
+  const project = { id: "32b6e34b3d91647abb20e7b8", created: "2024-01-01T00:00:00Z", clusterCount: 0, ...NEW_PROJECT };
+  const { clusterCount: _omitted, ...withoutClusterCount } = project;
+  return {
+    clusterCountRequired: createProjectResponse.safeParse(project).success && !createProjectResponse.safeParse(withoutClusterCount).success,
+    linksRefused: createProjectBody.safeParse(NEW_PROJECT).success && !createProjectBody.safeParse({ ...NEW_PROJECT, links: [] }).success,
+  };
+}

@@ -18,10 +18,11 @@ export default {
     output: { target: "clients/generated/orval-zod/raw.ts", client: "zod" },
   },
   // zod schemas with the recipe: an input transformer that lets orval see the versioned media types,
-  // and a hook that gives Unicode patterns their `u` flag.
+  // strict body schemas (a read-only or unknown field is refused, not silently dropped), and a hook
+  // that gives Unicode patterns their `u` flag.
   atlasZod: {
     input: { target: atlasDocument, override: { transformer: "clients/orval-versioned-json.mjs" } },
-    output: { target: "clients/generated/orval-zod/recipe.ts", client: "zod" },
+    output: { target: "clients/generated/orval-zod/recipe.ts", client: "zod", override: { zod: { strict: { body: true } } } },
     hooks: { afterAllFilesWrite: "node clients/orval-unicode-patterns.mjs" },
   },
 };
