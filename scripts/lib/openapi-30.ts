@@ -11,7 +11,8 @@
  *    because 3.0 ignores siblings of `$ref` and the converter deletes them;
  *  - a schema `$ref` with siblings (`readOnly`, `description`, ...) becomes `allOf: [{$ref}]` beside those
  *    siblings, which 3.0 does read.
- * Anything 3.1-only that neither the converter nor these fixes handle throws, naming where it is.
+ * Anything 3.1-only that neither the converter nor these fixes handle (and anything the converter would
+ * delete: webhooks, jsonSchemaDialect, components.pathItems, license.identifier) throws, naming where it is.
  */
 import { Converter } from "@apiture/openapi-down-convert";
 
@@ -108,11 +109,28 @@ function rejectUnconvertible(node: Json, path: string[]): void {
   }
 }
 
+/** 3.1 document fields the converter would delete without a trace: refused instead, naming the field. */
+function rejectDroppedFields(doc: JsonObject): void {
+  const info = isObject(doc.info) ? doc.info : {};
+  const license = isObject(info.license) ? info.license : {};
+  const components = isObject(doc.components) ? doc.components : {};
+  const dropped: Array<[string, unknown]> = [
+    ["#/webhooks", doc.webhooks],
+    ["#/jsonSchemaDialect", doc.jsonSchemaDialect],
+    ["#/components/pathItems", components.pathItems],
+    ["#/info/license/identifier", license.identifier],
+  ];
+  for (const [where, value] of dropped) {
+    if (value !== undefined) throw new Error(`${where}: OpenAPI 3.0 has no place for it and the down-converter would drop it; the 3.0 companion cannot express it`);
+  }
+}
+
 /** The 3.0.3 rendering of a bundled 3.1 document (every `$ref` local). The input is not modified. */
 export function toOpenApi30(doc31: unknown): JsonObject {
   if (!isObject(doc31) || typeof doc31.openapi !== "string" || !doc31.openapi.startsWith("3.1.")) {
     throw new Error(`toOpenApi30 expects an OpenAPI 3.1 document; openapi is ${isObject(doc31) ? JSON.stringify(doc31.openapi) : "missing"}`);
   }
+  rejectDroppedFields(doc31);
   const source = structuredClone(doc31);
   inlineOverriddenReferences(source);
   const converted = new Converter(source, { verbose: false }).convert() as JsonObject;

@@ -157,6 +157,15 @@ describe("toOpenApi30", () => {
     expect(() => toOpenApi30(doc)).toThrow("#/components/schemas/Tuple/prefixItems: prefixItems has no OpenAPI 3.0 equivalent");
   });
 
+  test.each([
+    ["webhooks", (doc: JsonObject) => void (doc.webhooks = { ping: {} }), "#/webhooks"],
+    ["license.identifier", (doc: JsonObject) => void (doc.info = { ...(doc.info as JsonObject), license: { name: "MIT", identifier: "MIT" } }), "#/info/license/identifier"],
+  ])("refuses %s instead of letting the converter drop it", (_name, change, where) => {
+    const doc = minimal();
+    change(doc);
+    expect(() => toOpenApi30(doc)).toThrow(`${where}: OpenAPI 3.0 has no place for it`);
+  });
+
   test("a property merely named like a keyword is not refused", () => {
     const doc = minimal();
     ((doc.components as JsonObject).schemas as JsonObject).Cond = { type: "object", properties: { if: { type: "string" } } };
