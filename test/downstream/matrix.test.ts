@@ -62,6 +62,16 @@ const READ_ONLY_EXPECTED: Record<string, { clusterCountRequired: boolean; linksR
   "orval-zod": { clusterCountRequired: true, linksRefused: true },
 };
 
+/** Does narrowing getAccountDetails' answer on cloudProvider reach the aws and azure fields (clients/<id>.discriminator.ts)? */
+const DISCRIMINATOR_EXPECTED: Record<string, boolean> = {
+  ours: true,
+  "hey-api": true,
+  "orval-fetch": true,
+  "swagger-typescript-api": true,
+  oazapfts: true,
+  "openapi-typescript-codegen": true,
+};
+
 interface RawCaller {
   raw(context: { baseUrl: string; token: string }): Promise<{ project: unknown; schemas?: string[] }>;
 }
@@ -82,7 +92,7 @@ let proxies: Record<Generator["document"], RecordingProxy>;
 const generated = new Map<Generation, CommandResult>();
 let typeErrors: Map<string, string[]>;
 const timings: Array<[string, number]> = [];
-const rows = new Map<string, { raw?: string; recipe?: string; readOnly?: string }>();
+const rows = new Map<string, { raw?: string; recipe?: string; readOnly?: string; discriminator?: string }>();
 
 async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
   const start = performance.now();
@@ -142,13 +152,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(Object.values(proxies ?? {}).map((proxy) => proxy.close()));
   if (workspace) rmSync(workspace.dir, { recursive: true, force: true });
-  const table = GENERATORS.map((g) => `  ${g.label.padEnd(58)} ${versionsOf(g).padEnd(46)} raw: ${rows.get(g.id)?.raw ?? "-"} | with recipe: ${rows.get(g.id)?.recipe ?? "-"} | ${rows.get(g.id)?.readOnly ?? ""}`);
+  const table = GENERATORS.map((g) => `  ${g.label.padEnd(58)} ${versionsOf(g).padEnd(46)} raw: ${rows.get(g.id)?.raw ?? "-"} | with recipe: ${rows.get(g.id)?.recipe ?? "-"} | ${rows.get(g.id)?.readOnly ?? ""} | ${rows.get(g.id)?.discriminator ?? ""}`);
   const times = timings.map(([label, seconds]) => `  ${label.padEnd(58)} ${seconds.toFixed(1)} s`);
   console.log(["Generator matrix", ...table, "Generator matrix time", ...times].join("\n"));
 });
 
 test("the shared client files type-check with tsc --strict", () => {
-  const owners = new Set(GENERATORS.flatMap((g) => [g.id, `${g.id}-raw`, `${g.id}-cluster-count`, `${g.id}-links`]));
+  const owners = new Set(GENERATORS.flatMap((g) => [g.id, `${g.id}-raw`, `${g.id}-cluster-count`, `${g.id}-links`, `${g.id}-discriminator`]));
   expect([...typeErrors].filter(([owner]) => !owners.has(owner))).toEqual([]);
 });
 
@@ -212,5 +222,13 @@ describe.each(GENERATORS.filter((generator) => READ_ONLY_EXPECTED[generator.id] 
     };
     rows.set(generator.id, { ...rows.get(generator.id), readOnly: `clusterCount ${verdict.clusterCountRequired ? "required" : "optional"}, links ${verdict.linksRefused ? "refused" : "accepted"}` });
     expect(verdict, errors.join("\n")).toEqual(READ_ONLY_EXPECTED[generator.id]);
+  });
+});
+
+describe.each(GENERATORS.filter((generator) => DISCRIMINATOR_EXPECTED[generator.id] !== undefined))("$label: aws/azure oneOf", (generator) => {
+  test("narrowing on cloudProvider reaches each variant's fields, as the README says", () => {
+    const errors = typeErrors.get(`${generator.id}-discriminator`) ?? [];
+    rows.set(generator.id, { ...rows.get(generator.id), discriminator: errors.length === 0 ? "oneOf narrows" : "oneOf does not narrow" });
+    expect(errors.length === 0, errors.join("\n")).toBe(DISCRIMINATOR_EXPECTED[generator.id]);
   });
 });
