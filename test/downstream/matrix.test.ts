@@ -172,6 +172,7 @@ describe.each(GENERATORS)("$label", (generator) => {
       const result = generated.get(generation);
       expect(result?.code, `${generation.name}: ${result?.output}`).toBe(0);
     }
+    if (generator.expectedOutput) expect(generated.get(generator.generation)?.output).toMatch(generator.expectedOutput);
   });
 
   test("with its recipe, its output and its caller type-check with tsc --strict", () => {

@@ -27,6 +27,8 @@ export interface Generator {
   rawGeneration?: Generation;
   /** Whether the generator models readOnly (a request type without the server's fields). */
   readOnly: boolean;
+  /** What the generator's own output says about the document (warnings), pinned for the README. */
+  expectedOutput?: RegExp;
 }
 
 const out = (id: string, file = ""): string => join("clients", "generated", id, file);
@@ -60,6 +62,8 @@ export const GENERATORS: Generator[] = [
     packages: ["@hey-api/openapi-ts"],
     document: "3.1",
     readOnly: true,
+    // It has no digest support: DigestAuth is reported, and its SDK only sends bearer tokens.
+    expectedOutput: /SDK warning: unsupported security scheme/,
     generation: { name: "openapi-ts", run: (ws) => runBin(ws.dir, "@hey-api/openapi-ts", "openapi-ts", ["-i", ws.document31, "-o", out("hey-api"), "-c", "@hey-api/client-fetch"]) },
   },
   { id: "orval-fetch", label: "orval (fetch)", packages: ["orval"], document: "3.1", readOnly: true, generation: orval },
