@@ -47,13 +47,19 @@ export function mediaTypesForRequest(method: string, pathname: string): { accept
   return routes.find((route) => route.method === method.toUpperCase() && route.pattern.test(pathname));
 }
 
-function versioned(request: Request, pathPrefix: string): Request {
+/** The Content-Type the caller set, before `new Request` adds text/plain to a string body. */
+function callerContentType(input: RequestInfo | URL, init: RequestInit | undefined): string | null {
+  const headers = new Headers(input instanceof Request ? input.headers : undefined);
+  new Headers(init?.headers).forEach((value, name) => headers.set(name, value));
+  return headers.get("content-type");
+}
+
+function versioned(request: Request, pathPrefix: string, contentType: string | null): Request {
   const pathname = new URL(request.url).pathname.slice(pathPrefix.length);
   const types = mediaTypesForRequest(request.method, pathname);
   if (!types) return request;
   const accept = request.headers.get("accept");
   if (accept === null || GENERIC_ACCEPT.has(accept.toLowerCase())) request.headers.set("accept", types.accept);
-  const contentType = request.headers.get("content-type");
   if (types.contentType && request.body !== null && (contentType === null || GENERIC_JSON.has(contentType.toLowerCase()))) {
     request.headers.set("content-type", types.contentType);
   }
@@ -69,11 +75,12 @@ export function createAtlasFetch(options: AtlasClientOptions = {}): AtlasFetch {
   // After close() the transport rejects every call with AtlasClientClosedError.
   const atlasFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
+    const contentType = callerContentType(input, init);
     if (request.url !== resolved.baseUrl && !request.url.startsWith(`${resolved.baseUrl}/`)) {
       throw new AtlasConfigError("baseUrl", `the request for ${new URL(request.url).origin} is not under ${resolved.baseUrl}; credentials are only sent to baseUrl`);
     }
     request.headers.set("user-agent", userAgent);
-    return transport.send(versioned(request, prefix));
+    return transport.send(versioned(request, prefix, contentType));
   };
   return Object.assign(atlasFetch, { close: transport.close }) as AtlasFetch;
 }

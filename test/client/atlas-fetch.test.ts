@@ -43,6 +43,12 @@ describe("createAtlasFetch", () => {
     expect(atlas.requests[0]?.headers["user-agent"]).toMatch(/^atlas-admin-openapi\/\S+ node\//);
   });
 
+  it("versions a string body sent without a Content-Type (which Request would make text/plain)", async () => {
+    const atlasFetch = createAtlasFetch({ baseUrl: atlas.baseUrl, auth: { accessToken: "tok" } });
+    await atlasFetch(`${atlas.baseUrl}/api/atlas/v2/groups`, { method: "POST", body: JSON.stringify(PROJECT) });
+    expect(atlas.requests[0]?.headers["content-type"]).toBe("application/vnd.atlas.2023-01-01+json");
+  });
+
   it("keeps a version the caller asked for", async () => {
     const atlasFetch = createAtlasFetch({ baseUrl: atlas.baseUrl, auth: { accessToken: "tok" } });
     await atlasFetch(`${atlas.baseUrl}${ORG_SETTINGS}`, { headers: { Accept: "application/vnd.atlas.2025-03-12+json" } });

@@ -29,6 +29,8 @@ const RAW_EXPECTED: Record<string, string> = {
   "swagger-typescript-api": "no Accept; Content-Type application/json",
   oazapfts: "Accept application/json; mock answered 406; Content-Type application/json",
   "openapi-typescript-codegen": "Accept application/json; mock answered 406",
+  // The fetcher is the user's: the generated client carries no media types, so it sends what you write.
+  "typed-openapi": "no Accept; Content-Type application/json",
 };
 
 /** tsc errors the raw setup has (in clients/generated/<id>-raw/ or clients/<id>.raw.ts), one pattern per error. */
@@ -57,6 +59,8 @@ const READ_ONLY_EXPECTED: Record<string, { clusterCountRequired: boolean; linksR
   oazapfts: { clusterCountRequired: true, linksRefused: true },
   // Likewise (`readonly links?`), and its 3.0 input only has readOnly as a keyword it does not act on.
   "openapi-typescript-codegen": { clusterCountRequired: true, linksRefused: false },
+  // No readOnly handling: request and response share one type.
+  "typed-openapi": { clusterCountRequired: true, linksRefused: false },
   // At run time: the recipe's zod schemas (orval writes body schemas without readOnly properties; the
   // recipe's strict body schema refuses them instead of dropping them).
   "orval-zod": { clusterCountRequired: true, linksRefused: true },
@@ -70,6 +74,7 @@ const DISCRIMINATOR_EXPECTED: Record<string, boolean> = {
   "swagger-typescript-api": true,
   oazapfts: true,
   "openapi-typescript-codegen": true,
+  "typed-openapi": true,
 };
 
 interface RawCaller {

@@ -85,6 +85,14 @@ export const GENERATORS: Generator[] = [
     generation: { name: "oazapfts", run: (ws) => runBin(ws.dir, "oazapfts", "oazapfts", [ws.document31, out("oazapfts", "api.ts")]) },
   },
   {
+    id: "typed-openapi",
+    label: "typed-openapi (types, your own fetcher)",
+    packages: ["typed-openapi"],
+    document: "3.1",
+    readOnly: false,
+    generation: { name: "typed-openapi", run: (ws) => runBin(ws.dir, "typed-openapi", "typed-openapi", [ws.document31, "-o", out("typed-openapi", "api.ts"), "-r", "none"]) },
+  },
+  {
     id: "openapi-typescript-codegen",
     label: "openapi-typescript-codegen (fetch), on the 3.0 companion",
     packages: ["openapi-typescript-codegen"],
