@@ -11,6 +11,9 @@ export interface CodeSample {
   source: string;
 }
 
+/** A parameter's example: TypeScript gets it as it is, the URL gets its string form. */
+export type ParameterValue = string | number | boolean;
+
 /** One concrete request of an operation, with the document's example values filled in. */
 export interface SampleRequest {
   operationId: string;
@@ -20,10 +23,10 @@ export interface SampleRequest {
   path: string;
   /** The document's first server URL, without a trailing slash. */
   serverUrl: string;
-  /** A value for every path parameter of the template. */
-  pathValues: Record<string, string>;
-  /** Required query parameters and their values, in document order. */
-  query: [string, string][];
+  /** A value for every path parameter of the template, as the document's example gives it. */
+  pathValues: Record<string, ParameterValue>;
+  /** Required query parameters and their example values, in document order. */
+  query: [string, ParameterValue][];
   accept: string;
   /** The request body's media type, when the operation takes a body. */
   contentType?: string;
@@ -59,9 +62,9 @@ export function requestUrl(request: SampleRequest): string {
   const path = request.path.replace(/\{([^{}]+)\}/g, (_, name: string) => {
     const value = request.pathValues[name];
     if (value === undefined) throw new Error(`${request.operationId}: no value for path parameter ${name}`);
-    return encodeURIComponent(value);
+    return encodeURIComponent(String(value));
   });
-  const query = new URLSearchParams(request.query).toString();
+  const query = new URLSearchParams(request.query.map(([name, value]) => [name, String(value)])).toString();
   return `${request.serverUrl}${path}${query ? `?${query}` : ""}`;
 }
 

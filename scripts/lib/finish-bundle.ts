@@ -5,7 +5,7 @@
  * request body example. Pure and synchronous: a document in, a new document out, the input untouched,
  * so any build step (scripts/bundle.ts, or a one-process build) can call it on the bundle it holds.
  */
-import { codeSamples, type SampleRequest } from "./code-samples.js";
+import { codeSamples, type ParameterValue, type SampleRequest } from "./code-samples.js";
 import { valueAtPointer } from "./json-pointer.js";
 import { operationMediaTypes } from "./operation-media-types.js";
 
@@ -55,16 +55,19 @@ function sampleRequest(doc: Json, serverUrl: string, path: string, method: strin
   const where = id ?? `${method.toUpperCase()} ${path}`;
   if (id === undefined) throw new Error(`${where}: an operation needs an operationId to get code samples`);
 
-  const pathValues: Record<string, string> = {};
-  const query: [string, string][] = [];
+  const pathValues: Record<string, ParameterValue> = {};
+  const query: [string, ParameterValue][] = [];
   for (const parameter of parametersOf(doc, item, op, where)) {
     if (parameter.in !== "path" && !(parameter.required === true)) continue;
     const value = exampleOf(doc, parameter, `${where} parameter ${parameter.name}`);
     if (value === undefined) {
       throw new Error(`${where}: parameter ${parameter.name} (${parameter.in}) needs an example: the code samples fill it in`);
     }
-    if (parameter.in === "path") pathValues[parameter.name] = String(value);
-    else if (parameter.in === "query") query.push([parameter.name, String(value)]);
+    if (!["string", "number", "boolean"].includes(typeof value)) {
+      throw new Error(`${where}: parameter ${parameter.name} (${parameter.in}): the code samples support only string, number and boolean examples`);
+    }
+    if (parameter.in === "path") pathValues[parameter.name] = value as ParameterValue;
+    else if (parameter.in === "query") query.push([parameter.name, value as ParameterValue]);
     else throw new Error(`${where}: required ${parameter.in} parameter ${parameter.name}: the code samples support only path and query parameters`);
   }
   for (const [, name] of path.matchAll(/\{([^{}]+)\}/g)) {

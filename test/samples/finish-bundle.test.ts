@@ -40,6 +40,7 @@ function addThingOperation(doc: Doc): Doc {
         { $ref: "#/components/parameters/groupId" },
         { name: "thingName", in: "path", required: true, schema: { type: "string" }, example: QUOTED },
         { name: "mode", in: "query", required: true, schema: { type: "string" }, examples: { first: { value: "a&b=c" } } },
+        { name: "limit", in: "query", required: true, schema: { type: "integer" }, example: 5 },
         { name: "verbose", in: "query", required: false, schema: { type: "boolean" }, example: true },
       ],
       requestBody: {
@@ -91,7 +92,7 @@ describe("finishBundle", () => {
   it("gives a new operation its samples for free, quoting what the shell and TypeScript need", () => {
     const doc = finishBundle(addThingOperation(structuredClone(source)));
     const [serviceAccount, apiKey, typescript] = samplesOf(doc, "/api/atlas/v2/groups/{groupId}/things/{thingName}", "post");
-    const url = `https://cloud.mongodb.com/api/atlas/v2/groups/32b6e34b3d91647abb20e7b8/things/${encodeURIComponent(QUOTED)}?mode=a%26b%3Dc`;
+    const url = `https://cloud.mongodb.com/api/atlas/v2/groups/32b6e34b3d91647abb20e7b8/things/${encodeURIComponent(QUOTED)}?mode=a%26b%3Dc&limit=5`;
     const body = { name: QUOTED, "kebab-key": [1, null, { deep: "x" }] };
     const args = curlArguments(serviceAccount!.source, { ACCESS_TOKEN: "t", HOME: "/nowhere" });
     expect(args).toEqual([
@@ -105,7 +106,7 @@ describe("finishBundle", () => {
     expect(curlArguments(apiKey!.source, { PUBLIC_KEY: "p", PRIVATE_KEY: "s" }).slice(0, 6)).toEqual(["--request", "POST", url, "--digest", "--user", "p:s"]);
     expect(typescript!.source).toContain(`atlas.POST("/api/atlas/v2/groups/{groupId}/things/{thingName}", {`);
     expect(typescript!.source).toContain(`path: { groupId: "32b6e34b3d91647abb20e7b8", thingName: ${JSON.stringify(QUOTED)} }`);
-    expect(typescript!.source).toContain(`query: { mode: "a&b=c" }`);
+    expect(typescript!.source).toContain(`query: { mode: "a&b=c", limit: 5 }`);
     expect(typescript!.source).not.toContain("verbose");
   });
 
