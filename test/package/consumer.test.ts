@@ -3,16 +3,11 @@
  * node_modules (its dependencies linked from ours: no registry), then import every export from Node and
  * type-check a consumer file against the shipped declarations (strict, NodeNext, declaration files checked). Needs a prior `npm run build`.
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createConsumerProject, packageJson as pkg, type ConsumerProject } from "../support/consumer-project.js";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
-const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { name: string; version: string; dependencies?: Record<string, string> };
-let consumer: string;
+let consumer: ConsumerProject;
 
 const CONSUMER_TS = `
 import { createAtlasClient, operationMediaTypes, type AtlasClient } from "${pkg.name}";
@@ -53,40 +48,26 @@ console.log(JSON.stringify({
 `;
 
 beforeAll(() => {
-  if (!existsSync(join(root, "dist", "lib", "src", "index.js"))) {
-    throw new Error("test/package checks the build output; run `npm run build` first. Missing: dist/lib/src/index.js");
-  }
-  consumer = mkdtempSync(join(tmpdir(), "atlas-consumer-"));
-  const packed = execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", consumer], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-  const filename = (JSON.parse(packed) as Array<{ filename: string }>)[0]?.filename;
-  if (!filename) throw new Error(`npm pack printed no tarball name: ${packed}`);
-  const installed = join(consumer, "node_modules", pkg.name);
-  mkdirSync(installed, { recursive: true });
-  execFileSync("tar", ["-xzf", join(consumer, filename), "-C", installed, "--strip-components=1"]);
-  for (const dependency of Object.keys(pkg.dependencies ?? {})) {
-    symlinkSync(join(root, "node_modules", dependency), join(consumer, "node_modules", dependency), "dir");
-  }
-  writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
-  writeFileSync(join(consumer, "consumer.ts"), CONSUMER_TS);
-  writeFileSync(join(consumer, "tsconfig.json"), JSON.stringify(CONSUMER_TSCONFIG));
-  writeFileSync(join(consumer, "consumer.mjs"), CONSUMER_MJS);
+  consumer = createConsumerProject();
+  consumer.write("consumer.ts", CONSUMER_TS);
+  consumer.write("tsconfig.json", JSON.stringify(CONSUMER_TSCONFIG));
+  consumer.write("consumer.mjs", CONSUMER_MJS);
 });
 
 afterAll(() => {
-  if (consumer) rmSync(consumer, { recursive: true, force: true });
+  consumer?.remove();
 });
 
 describe("the packed package in a consumer project", () => {
   it("imports the client, the types module and both bundles from Node", () => {
-    const out = execFileSync(process.execPath, ["consumer.mjs"], { cwd: consumer, encoding: "utf8" });
+    const out = execFileSync(process.execPath, ["consumer.mjs"], { cwd: consumer.dir, encoding: "utf8" });
     expect(JSON.parse(out)).toEqual({ client: "function", openapi: "3.1.0", operations: 6, yaml: true, version: pkg.version });
   });
 
   it("type-checks a consumer of the client and the generated types, and catches a wrong use of them", () => {
     // One tsc run over a correct file and a wrong one: the only errors must be the wrong file's.
-    writeFileSync(join(consumer, "wrong.ts"), `import type { paths } from "${pkg.name}/types";\nexport const path: keyof paths = "/api/atlas/v2/no-such-path";\n`);
-    const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
-    const result = spawnSync(process.execPath, [tsc, "-p", "tsconfig.json"], { cwd: consumer, encoding: "utf8" });
+    consumer.write("wrong.ts", `import type { paths } from "${pkg.name}/types";\nexport const path: keyof paths = "/api/atlas/v2/no-such-path";\n`);
+    const result = consumer.tsc("tsconfig.json");
     const errors = result.stdout.split("\n").filter((line) => /error TS\d+/.test(line));
     expect(errors).toEqual([expect.stringMatching(/^wrong\.ts\(2,14\): error TS2322: Type '"\/api\/atlas\/v2\/no-such-path"' is not assignable/)]);
     expect(result.status).toBe(2);
