@@ -4,7 +4,7 @@
  * Pure: takes what openapi-fetch already parsed and returns the mismatches, so the body is never read
  * or parsed a second time.
  */
-import { responseValidators, type BodySchema, type GeneratedValidationError, type ResponseValidators } from "../../generated/response-validators.js";
+import type { BodySchema, GeneratedValidationError, ResponseValidators, responseValidators } from "../../generated/response-validators.js";
 import { UNEXPECTED_RESPONSE } from "../middleware/api-error.js";
 import type { ContractMismatch, ContractReport } from "./contract-error.js";
 
@@ -38,12 +38,14 @@ function jsonType(value: unknown): string {
   return typeof value;
 }
 
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 /** A short, safe description of a value: its type, with scalars shown and strings truncated. */
 export function preview(value: unknown, maxValueLength: number): string {
   if (value === undefined) return "missing";
   const type = jsonType(value);
-  if (Array.isArray(value)) return `array (${value.length} items)`;
-  if (typeof value === "object" && value !== null) return `object (${Object.keys(value).length} properties)`;
+  if (Array.isArray(value)) return `array (${count(value.length, "item", "items")})`;
+  if (typeof value === "object" && value !== null) return `object (${count(Object.keys(value).length, "property", "properties")})`;
   if (maxValueLength === 0) return type;
   if (typeof value === "string") {
     const shown = [...value];
@@ -94,11 +96,14 @@ function fromAjv(error: GeneratedValidationError, body: unknown, maxValueLength:
   return { pointer: instancePath, keyword, expected, received };
 }
 
+/** The generated table (or one generated from another document, in tests). */
+export type ValidatorTable = typeof responseValidators;
+
 /** The mismatches of one response, or undefined when it matches the document. */
-export function checkResponse(response: ParsedResponse, maxValueLength: number): ContractReport | undefined {
+export function checkResponse(table: ValidatorTable, response: ParsedResponse, maxValueLength: number): ContractReport | undefined {
   const { method, path, status, body } = response;
   const mediaType = mediaTypeOf(response.contentType);
-  const operation = responseValidators[`${method} ${path}`];
+  const operation = Object.hasOwn(table, `${method} ${path}`) ? table[`${method} ${path}`] : undefined;
   const report = (mismatches: ContractMismatch[], schema?: string): ContractReport => ({ operationId: operation?.operationId, method, path, status, mediaType, schema, mismatches });
 
   if (!operation) return report([{ pointer: "", keyword: "operation", expected: "an operation of the document", received: `${method} ${path}` }]);

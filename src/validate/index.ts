@@ -8,6 +8,7 @@
  */
 import type { Client } from "openapi-fetch";
 import type { paths } from "../../generated/atlas.js";
+import { responseValidators } from "../../generated/response-validators.js";
 import { AtlasConfigError } from "../errors.js";
 import { checkResponse } from "./check-response.js";
 import { AtlasContractError, type ContractReport } from "./contract-error.js";
@@ -67,7 +68,7 @@ export function withResponseValidation<C extends Client<paths>>(client: C, optio
     if (parseAs !== undefined && parseAs !== "json") return result;
     const { response } = result;
     const body = response.ok ? result.data : result.error;
-    const report = checkResponse({ method, path, status: response.status, contentType: response.headers.get("content-type"), body }, maxValueLength);
+    const report = checkResponse(responseValidators, { method, path, status: response.status, contentType: response.headers.get("content-type"), body }, maxValueLength);
     if (report) {
       onMismatch?.(report);
       if (strict) throw new AtlasContractError(report);
