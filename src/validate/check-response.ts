@@ -20,10 +20,37 @@ export interface ParsedResponse {
 
 const MAX_LIST_CHARS = 200;
 
-/** "application/JSON; charset=utf-8" -> "application/json". */
+const MEDIA_TYPE_CACHE_SIZE = 32;
+const mediaTypes = new Map<string, string | null>();
+
+/** "application/JSON; charset=utf-8" -> "application/json"; a server sends few distinct values, so they are remembered. */
 function mediaTypeOf(contentType: string | null): string | null {
-  const type = contentType?.split(";")[0]?.trim().toLowerCase();
-  return type ? type : null;
+  if (contentType === null) return null;
+  let type = mediaTypes.get(contentType);
+  if (type === undefined) {
+    type = contentType.split(";")[0]!.trim().toLowerCase() || null;
+    if (mediaTypes.size < MEDIA_TYPE_CACHE_SIZE) mediaTypes.set(contentType, type);
+  }
+  return type;
+}
+
+type Operation = ValidatorTable[string];
+const operationsByTable = new WeakMap<ValidatorTable, Map<string, Map<string, Operation>>>();
+
+/** The table's operations by method, then path template (no string built per call). */
+function operationOf(table: ValidatorTable, method: string, path: string): Operation | undefined {
+  let byMethod = operationsByTable.get(table);
+  if (!byMethod) {
+    byMethod = new Map();
+    for (const [key, operation] of Object.entries(table)) {
+      const space = key.indexOf(" ");
+      const method = key.slice(0, space);
+      if (!byMethod.has(method)) byMethod.set(method, new Map());
+      byMethod.get(method)!.set(key.slice(space + 1), operation);
+    }
+    operationsByTable.set(table, byMethod);
+  }
+  return byMethod.get(method)?.get(path);
 }
 
 /** The documented response for a status: exact code, then "4XX"-style range, then "default". */
@@ -103,24 +130,25 @@ export type ValidatorTable = typeof responseValidators;
 export function checkResponse(table: ValidatorTable, response: ParsedResponse, maxValueLength: number): ContractReport | undefined {
   const { method, path, status, body } = response;
   const mediaType = mediaTypeOf(response.contentType);
-  const operation = Object.hasOwn(table, `${method} ${path}`) ? table[`${method} ${path}`] : undefined;
+  const operation = operationOf(table, method, path);
   const report = (mismatches: ContractMismatch[], schema?: string): ContractReport => ({ operationId: operation?.operationId, method, path, status, mediaType, schema, mismatches });
 
   if (!operation) return report([{ pointer: "", keyword: "operation", expected: "an operation of the document", received: `${method} ${path}` }]);
   const documented = documentedResponse(operation.responses, status);
   if (!documented) return report([{ pointer: "", keyword: "status", expected: `one of ${Object.keys(operation.responses).join(", ")}`, received: String(status) }]);
 
-  const schemas = Object.values(documented).filter((entry) => entry !== null);
+  // Whether the document gives this status any body schema; computed only off the common path.
+  const expectsBody = () => Object.values(documented).some((entry) => entry !== null);
   if (body === undefined) {
-    if (schemas.length === 0) return undefined;
+    if (!expectsBody()) return undefined;
     return report([{ pointer: "", keyword: "body", expected: `a ${Object.keys(documented).join(" or ")} body`, received: "no body" }]);
   }
   if ((status < 200 || status >= 300) && typeof body === "object" && body !== null && (body as { errorCode?: unknown }).errorCode === UNEXPECTED_RESPONSE) {
     // The client replaced a body that was not ApiError JSON (an HTML page, a proxy's text) with this placeholder.
     return report([{ pointer: "", keyword: "body", expected: "an ApiError JSON body", received: "a body that is not ApiError JSON" }]);
   }
-  if (schemas.length === 0) return report([{ pointer: "", keyword: "body", expected: "no body", received: preview(body, maxValueLength) }]);
   if (mediaType === null || !Object.hasOwn(documented, mediaType)) {
+    if (!expectsBody()) return report([{ pointer: "", keyword: "body", expected: "no body", received: preview(body, maxValueLength) }]);
     return report([{ pointer: "", keyword: "mediaType", expected: `one of ${Object.keys(documented).join(", ")}`, received: mediaType ?? "no Content-Type" }]);
   }
   const schema = documented[mediaType];
