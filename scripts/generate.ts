@@ -3,11 +3,14 @@
  *  - generated/atlas.ts: openapi-typescript types, with $Read/$Write markers so that
  *    request bodies exclude readOnly fields and responses exclude writeOnly ones;
  *  - generated/media-types.ts: for every operation, the versioned media type its 2xx
- *    response (and request body) uses, so the client never hand-keeps that map.
+ *    response (and request body) uses, so the client never hand-keeps that map;
+ *  - generated/response-validators.ts: ajv standalone validators of every response body, for
+ *    atlas-admin-openapi/validate (scripts/lib/response-validators.ts).
  */
 import { readFile, writeFile, mkdir } from "node:fs/promises";
 import openapiTS, { astToString } from "openapi-typescript";
 import { operationMediaTypes } from "./lib/operation-media-types.js";
+import { generateResponseValidators, responseValidatorCounts } from "./lib/response-validators.js";
 
 const root = new URL("../", import.meta.url);
 const bundle = new URL("dist/openapi.json", root);
@@ -48,6 +51,10 @@ async function main(): Promise<void> {
     "export type OperationId = keyof typeof operationMediaTypes;\n";
   await writeFile(new URL("media-types.ts", outDir), source);
   console.log(`generated/atlas.ts and generated/media-types.ts: ${Object.keys(sorted).length} operations`);
+
+  await writeFile(new URL("response-validators.ts", outDir), generateResponseValidators(doc));
+  const counts = responseValidatorCounts(doc);
+  console.log(`generated/response-validators.ts: ${counts.schemas} response schemas of ${counts.operations} operations`);
 }
 
 main().catch((err) => {

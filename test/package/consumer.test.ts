@@ -12,6 +12,7 @@ let consumer: ConsumerProject;
 const CONSUMER_TS = `
 import { createAtlasClient, operationMediaTypes, type AtlasClient } from "${pkg.name}";
 import type { components, paths } from "${pkg.name}/types";
+import { AtlasContractError, withResponseValidation, type ContractReport } from "${pkg.name}/validate";
 
 type Settings = components["schemas"]["OrganizationSettings"];
 export const settings: Settings = { multiFactorAuthRequired: true };
@@ -22,6 +23,9 @@ export async function call(): Promise<boolean | undefined> {
   const { data } = await client.GET("/api/atlas/v2/orgs/{orgId}/settings", { params: { path: { orgId: "32b6e34b3d91647abb20e7b8" } } });
   return data?.multiFactorAuthRequired;
 }
+export const reports: ContractReport[] = [];
+export const checked: AtlasClient = withResponseValidation(client, { onMismatch: (report) => reports.push(report), strict: false });
+export const isContractError = (error: unknown): string | undefined => (error instanceof AtlasContractError ? error.report.mismatches[0]?.pointer : undefined);
 `;
 
 const CONSUMER_TSCONFIG = {
@@ -31,6 +35,7 @@ const CONSUMER_TSCONFIG = {
 
 const CONSUMER_MJS = `
 import { createAtlasClient } from "${pkg.name}";
+import { AtlasContractError, withResponseValidation } from "${pkg.name}/validate";
 import document from "${pkg.name}/openapi.json" with { type: "json" };
 import packageJson from "${pkg.name}/package.json" with { type: "json" };
 import { existsSync } from "node:fs";
@@ -38,8 +43,10 @@ import { fileURLToPath } from "node:url";
 await import("${pkg.name}/types");
 const yaml = fileURLToPath(import.meta.resolve("${pkg.name}/openapi.yaml"));
 const client = createAtlasClient({ baseUrl: "http://127.0.0.1:9" });
+const checked = withResponseValidation(client, { strict: true });
 console.log(JSON.stringify({
   client: typeof client.GET,
+  validate: [typeof checked.GET, new AtlasContractError({ operationId: undefined, method: "GET", path: "/", status: 200, mediaType: null, schema: undefined, mismatches: [] }).name],
   openapi: document.openapi,
   operations: Object.values(document.paths).flatMap((item) => Object.keys(item)).length,
   yaml: existsSync(yaml),
@@ -59,12 +66,12 @@ afterAll(() => {
 });
 
 describe("the packed package in a consumer project", () => {
-  it("imports the client, the types module and both bundles from Node", () => {
+  it("imports the client, the types module, the validate entry and both bundles from Node", () => {
     const out = execFileSync(process.execPath, ["consumer.mjs"], { cwd: consumer.dir, encoding: "utf8" });
-    expect(JSON.parse(out)).toEqual({ client: "function", openapi: "3.1.0", operations: 6, yaml: true, version: pkg.version });
+    expect(JSON.parse(out)).toEqual({ client: "function", validate: ["function", "AtlasContractError"], openapi: "3.1.0", operations: 6, yaml: true, version: pkg.version });
   });
 
-  it("type-checks a consumer of the client and the generated types, and catches a wrong use of them", () => {
+  it("type-checks a consumer of the client, the generated types and the validate entry, and catches a wrong use of them", () => {
     // One tsc run over a correct file and a wrong one: the only errors must be the wrong file's.
     consumer.write("wrong.ts", `import type { paths } from "${pkg.name}/types";\nexport const path: keyof paths = "/api/atlas/v2/no-such-path";\n`);
     const result = consumer.tsc("tsconfig.json");
