@@ -6,6 +6,7 @@
  *   npm run bench -- --only pipeline --runs 2      one section, fewer runs
  *   npm run bench -- --only scale --sizes 60,600   smaller documents only
  *   npm run bench -- --only client --requests 500 --out /tmp/bench.md
+ *   npm run bench -- --only validate               the contract check's cost per call
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
@@ -16,9 +17,10 @@ import { parseArgs } from "node:util";
 import { runClientBench } from "./client.js";
 import { runPipelineBench } from "./pipeline.js";
 import { runScaleBench } from "./scale.js";
+import { runValidateBench } from "./validate.js";
 
 const projectRoot = fileURLToPath(new URL("../", import.meta.url));
-const SECTIONS = ["pipeline", "scale", "client"] as const;
+const SECTIONS = ["pipeline", "scale", "client", "validate"] as const;
 type Section = (typeof SECTIONS)[number];
 
 const USAGE = `Usage: npm run bench -- [options]
@@ -27,8 +29,8 @@ const USAGE = `Usage: npm run bench -- [options]
   --sizes <list>     scale: operation counts, multiples of 6 (default 60,600,6000)
   --scale-runs <n>   scale: runs per step (default 3, and 1 from 6,000 operations)
   --timeout <s>      time limit per step and run (default 180)
-  --requests <n>     client: requests per measurement (default 2000)
-  --rounds <n>       client: rounds (default 3)
+  --requests <n>     client, validate: requests per measurement (default 2000)
+  --rounds <n>       client, validate: rounds (default 3)
   --out <file>       where to write the report (default bench/RESULTS.md)`;
 
 function positiveInteger(value: string, flag: string): number {
@@ -97,7 +99,7 @@ function environment(argv: string[]): string {
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const log = (line: string) => console.error(`[bench] ${line}`);
-  if (!existsSync(resolve(projectRoot, "dist", "openapi.json")) && options.only.includes("client")) {
+  if (!existsSync(resolve(projectRoot, "dist", "openapi.json")) && (options.only.includes("client") || options.only.includes("validate"))) {
     throw new Error("the client benchmark serves an example from dist/openapi.json: run `npm run build` (or `npm run bundle`) first");
   }
   const sections: string[] = [];
@@ -106,6 +108,7 @@ async function main(): Promise<void> {
     if (section === "pipeline") sections.push(await runPipelineBench({ projectRoot, runs: options.runs, timeoutMs: options.timeoutMs, log }));
     if (section === "scale") sections.push(await runScaleBench({ projectRoot, sizes: options.sizes, runs: options.scaleRuns, timeoutMs: options.timeoutMs, log }));
     if (section === "client") sections.push(await runClientBench({ projectRoot, requests: options.requests, rounds: options.rounds, log }));
+    if (section === "validate") sections.push(await runValidateBench({ projectRoot, requests: options.requests, rounds: options.rounds, log }));
   }
   const report = [
     "# Benchmark results",

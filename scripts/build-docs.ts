@@ -1,6 +1,7 @@
 /**
- * Builds the static documentation page dist/docs/index.html from the OpenAPI document with
- * `redocly build-docs --inlineBundle`, so the page works offline:
+ * Builds the static documentation page dist/docs/index.html from the bundled document
+ * (dist/openapi.yaml, written by `npm run bundle`: it carries the generated code samples that
+ * openapi/ does not) with `redocly build-docs --inlineBundle`, so the page works offline:
  *  - --inlineBundle embeds the Redoc script instead of loading it from Redocly's CDN;
  *  - Redoc 3 uses system fonts (no Google Fonts), but its sidebar footer ("API docs by Redocly")
  *    loads the Redocly logo from https://cdn.redoc.ly at run time. There is no option to turn
@@ -12,13 +13,15 @@
  * Links the reader may follow (externalDocs, contact, license) stay: they are never loaded.
  */
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { BUNDLE_YAML } from "./lib/bundle-paths.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
-export const defaultSource = resolve(root, "openapi/openapi.yaml");
+export const defaultSource = BUNDLE_YAML;
 export const defaultOutput = resolve(root, "dist/docs/index.html");
 /** Redoc's default page template plus a style fix and an inline favicon. */
 const template = resolve(root, "scripts/build-docs.template.hbs");
@@ -85,6 +88,7 @@ function run(command: string, args: string[]): Promise<void> {
 }
 
 export async function buildDocs(source = defaultSource, output = defaultOutput): Promise<void> {
+  if (!existsSync(source)) throw new Error(`build-docs: ${source} is missing: run npm run bundle first`);
   await mkdir(dirname(output), { recursive: true });
   const redocly = resolve(root, "node_modules/.bin/redocly");
   await run(redocly, ["build-docs", source, "--inlineBundle", "--template", template, "--output", output]);

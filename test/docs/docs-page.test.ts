@@ -4,8 +4,11 @@
  * path and parameters; an operation shows its response fields with their limits; the search finds
  * "Online Archive"; and the page loads nothing from outside file:// or 127.0.0.1.
  * The page is built fresh into a temporary directory with the same script as `npm run docs`.
+ * Every operation's code samples (x-codeSamples) are offered in its request panel, and the TypeScript
+ * one shows the package's client.
  * Screenshots for people to look at: test-results/docs.png (the whole page: every tag with its
- * operations) and test-results/docs-operation.png (getOrganizationSettings opened).
+ * operations), test-results/docs-operation.png (getOrganizationSettings opened) and
+ * test-results/docs-samples.png (createProject's samples: the menu open over the TypeScript sample).
  */
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -14,6 +17,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDocs } from "../../scripts/build-docs.js";
+import { SAMPLE_LABELS } from "../../scripts/lib/code-samples.js";
 import { isObject, listOperations, readBundledDocument, resolveObject, type JsonObject } from "../support/bundled-document.js";
 import { launchChromium, type LaunchedBrowser } from "./chromium.js";
 
@@ -172,6 +176,36 @@ describe("static documentation page", () => {
     expect(limitsChecked, "fields with limits checked").toBeGreaterThan(0);
   });
 
+  /** The request panel's language menu button: Redoc 3 lists x-codeSamples there (its tabs), with Payload. */
+  function sampleMenuButton(section: Locator): Locator {
+    const names = [...Object.values(SAMPLE_LABELS), "Payload"].map((l) => l.replace(/[()]/g, "\\$&"));
+    return section.locator('[data-component-name="Dropdown/Dropdown"] > button').filter({ hasText: new RegExp(`^(${names.join("|")})$`) });
+  }
+
+  /** The open sample menu (other dropdown menus stay in the DOM, hidden). */
+  function openSampleMenu(): Locator {
+    return page
+      .locator('[data-component-name="Dropdown/DropdownMenu"]')
+      .filter({ visible: true })
+      .filter({ has: page.getByRole("menuitem").filter({ hasText: SAMPLE_LABELS.typescript }) });
+  }
+
+  it("offers the three code samples of every operation, the TypeScript one calling createAtlasClient", async () => {
+    const labels = Object.values(SAMPLE_LABELS);
+    for (const op of operations) {
+      const button = sampleMenuButton(await openFromSidebar(op));
+      await button.click();
+      const menu = openSampleMenu();
+      await menu.waitFor();
+      const entries = (await menu.locator('[role="menuitem"]').allTextContents()).map((t) => t.trim());
+      expect(entries, `${op.operationId}: sample menu`).toEqual(expect.arrayContaining(labels));
+      await menu.locator('[role="menuitem"]').filter({ hasText: SAMPLE_LABELS.typescript }).click();
+      const code = button.locator('xpath=ancestor::*[@data-component-name="Panel/Panel"][1]').getByTestId("source-code");
+      await expect.poll(() => code.textContent(), { message: `${op.operationId}: TypeScript sample` }).toContain("createAtlasClient");
+      expect(await code.textContent(), op.operationId).toContain(`atlas.${op.method.toUpperCase()}("${op.path}"`);
+    }
+  });
+
   it('finds "Online Archive" with the search and opens the operation', async () => {
     const archive = operations.find((o) => o.tag === "Online Archive");
     expect(archive, "an operation tagged Online Archive").toBeDefined();
@@ -208,6 +242,15 @@ describe("static documentation page", () => {
     const responses = (await openFromSidebar(settings)).getByRole("heading", { level: 4 }).filter({ hasText: /^Responses$/ });
     await responses.evaluate((heading) => heading.scrollIntoView({ block: "start" }));
     await page.screenshot({ path: join(RESULTS, "docs-operation.png") });
+
+    // createProject: its TypeScript sample, with the sample menu open above it.
+    const project = operations.find((o) => o.operationId === "createProject")!;
+    const button = sampleMenuButton(await openFromSidebar(project));
+    await button.evaluate((element) => element.scrollIntoView({ block: "center" }));
+    await button.click();
+    await openSampleMenu().waitFor();
+    await page.screenshot({ path: join(RESULTS, "docs-samples.png") });
+    await page.keyboard.press("Escape");
   });
 
   it("loads nothing from outside file:// or 127.0.0.1", () => {

@@ -3,20 +3,16 @@
  * node_modules (its dependencies linked from ours: no registry), then import every export from Node and
  * type-check a consumer file against the shipped declarations (strict, NodeNext, declaration files checked). Needs a prior `npm run build`.
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createConsumerProject, packageJson as pkg, type ConsumerProject } from "../support/consumer-project.js";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
-const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { name: string; version: string; dependencies?: Record<string, string> };
-let consumer: string;
+let consumer: ConsumerProject;
 
 const CONSUMER_TS = `
 import { createAtlasClient, operationMediaTypes, type AtlasClient } from "${pkg.name}";
 import type { components, paths } from "${pkg.name}/types";
+import { AtlasContractError, withResponseValidation, type ContractReport } from "${pkg.name}/validate";
 
 type Settings = components["schemas"]["OrganizationSettings"];
 export const settings: Settings = { multiFactorAuthRequired: true };
@@ -27,6 +23,9 @@ export async function call(): Promise<boolean | undefined> {
   const { data } = await client.GET("/api/atlas/v2/orgs/{orgId}/settings", { params: { path: { orgId: "32b6e34b3d91647abb20e7b8" } } });
   return data?.multiFactorAuthRequired;
 }
+export const reports: ContractReport[] = [];
+export const checked: AtlasClient = withResponseValidation(client, { onMismatch: (report) => reports.push(report), strict: false });
+export const isContractError = (error: unknown): string | undefined => (error instanceof AtlasContractError ? error.report.mismatches[0]?.pointer : undefined);
 `;
 
 const CONSUMER_TSCONFIG = {
@@ -36,6 +35,7 @@ const CONSUMER_TSCONFIG = {
 
 const CONSUMER_MJS = `
 import { createAtlasClient } from "${pkg.name}";
+import { AtlasContractError, withResponseValidation } from "${pkg.name}/validate";
 import document from "${pkg.name}/openapi.json" with { type: "json" };
 import document30 from "${pkg.name}/openapi-3.0.json" with { type: "json" };
 import packageJson from "${pkg.name}/package.json" with { type: "json" };
@@ -45,8 +45,10 @@ await import("${pkg.name}/types");
 const yaml = fileURLToPath(import.meta.resolve("${pkg.name}/openapi.yaml"));
 const yaml30 = fileURLToPath(import.meta.resolve("${pkg.name}/openapi-3.0.yaml"));
 const client = createAtlasClient({ baseUrl: "http://127.0.0.1:9" });
+const checked = withResponseValidation(client, { strict: true });
 console.log(JSON.stringify({
   client: typeof client.GET,
+  validate: [typeof checked.GET, new AtlasContractError({ operationId: undefined, method: "GET", path: "/", status: 200, mediaType: null, schema: undefined, mismatches: [] }).name],
   openapi: document.openapi,
   operations: Object.values(document.paths).flatMap((item) => Object.keys(item)).length,
   openapi30: document30.openapi,
@@ -58,40 +60,26 @@ console.log(JSON.stringify({
 `;
 
 beforeAll(() => {
-  if (!existsSync(join(root, "dist", "lib", "src", "index.js"))) {
-    throw new Error("test/package checks the build output; run `npm run build` first. Missing: dist/lib/src/index.js");
-  }
-  consumer = mkdtempSync(join(tmpdir(), "atlas-consumer-"));
-  const packed = execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", consumer], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-  const filename = (JSON.parse(packed) as Array<{ filename: string }>)[0]?.filename;
-  if (!filename) throw new Error(`npm pack printed no tarball name: ${packed}`);
-  const installed = join(consumer, "node_modules", pkg.name);
-  mkdirSync(installed, { recursive: true });
-  execFileSync("tar", ["-xzf", join(consumer, filename), "-C", installed, "--strip-components=1"]);
-  for (const dependency of Object.keys(pkg.dependencies ?? {})) {
-    symlinkSync(join(root, "node_modules", dependency), join(consumer, "node_modules", dependency), "dir");
-  }
-  writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
-  writeFileSync(join(consumer, "consumer.ts"), CONSUMER_TS);
-  writeFileSync(join(consumer, "tsconfig.json"), JSON.stringify(CONSUMER_TSCONFIG));
-  writeFileSync(join(consumer, "consumer.mjs"), CONSUMER_MJS);
+  consumer = createConsumerProject();
+  consumer.write("consumer.ts", CONSUMER_TS);
+  consumer.write("tsconfig.json", JSON.stringify(CONSUMER_TSCONFIG));
+  consumer.write("consumer.mjs", CONSUMER_MJS);
 });
 
 afterAll(() => {
-  if (consumer) rmSync(consumer, { recursive: true, force: true });
+  consumer?.remove();
 });
 
 describe("the packed package in a consumer project", () => {
-  it("imports the client, the types module, both bundles and the 3.0 companion from Node", () => {
-    const out = execFileSync(process.execPath, ["consumer.mjs"], { cwd: consumer, encoding: "utf8" });
-    expect(JSON.parse(out)).toEqual({ client: "function", openapi: "3.1.0", operations: 6, openapi30: "3.0.3", operations30: 6, yaml: true, yaml30: true, version: pkg.version });
+  it("imports the client, the types module, the validate entry, both bundles and the 3.0 companion from Node", () => {
+    const out = execFileSync(process.execPath, ["consumer.mjs"], { cwd: consumer.dir, encoding: "utf8" });
+    expect(JSON.parse(out)).toEqual({ client: "function", validate: ["function", "AtlasContractError"], openapi: "3.1.0", operations: 6, openapi30: "3.0.3", operations30: 6, yaml: true, yaml30: true, version: pkg.version });
   });
 
-  it("type-checks a consumer of the client and the generated types, and catches a wrong use of them", () => {
+  it("type-checks a consumer of the client, the generated types and the validate entry, and catches a wrong use of them", () => {
     // One tsc run over a correct file and a wrong one: the only errors must be the wrong file's.
-    writeFileSync(join(consumer, "wrong.ts"), `import type { paths } from "${pkg.name}/types";\nexport const path: keyof paths = "/api/atlas/v2/no-such-path";\n`);
-    const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
-    const result = spawnSync(process.execPath, [tsc, "-p", "tsconfig.json"], { cwd: consumer, encoding: "utf8" });
+    consumer.write("wrong.ts", `import type { paths } from "${pkg.name}/types";\nexport const path: keyof paths = "/api/atlas/v2/no-such-path";\n`);
+    const result = consumer.tsc("tsconfig.json");
     const errors = result.stdout.split("\n").filter((line) => /error TS\d+/.test(line));
     expect(errors).toEqual([expect.stringMatching(/^wrong\.ts\(2,14\): error TS2322: Type '"\/api\/atlas\/v2\/no-such-path"' is not assignable/)]);
     expect(result.status).toBe(2);

@@ -35,6 +35,10 @@ const REQUIRED = [
   "dist/lib/generated/atlas.d.ts",
   "dist/lib/generated/media-types.js",
   "dist/lib/generated/media-types.d.ts",
+  "dist/lib/src/validate/index.js",
+  "dist/lib/src/validate/index.d.ts",
+  "dist/lib/generated/response-validators.js",
+  "dist/lib/generated/response-validators.d.ts",
 ];
 
 /** Paths consumers never need. src/ and generated/ TypeScript ship only as the sources of the shipped source maps. */
@@ -80,7 +84,7 @@ beforeAll(() => {
 });
 
 describe("npm pack contents", () => {
-  it("ships the bundles, the client and the generated types", () => {
+  it("ships the bundles, the client, the generated types and the validate entry", () => {
     expect(REQUIRED.filter((path) => !files.has(path))).toEqual([]);
   });
 

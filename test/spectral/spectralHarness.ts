@@ -1,16 +1,16 @@
 // Runs Spectral in-process with the project's ruleset, loaded the way spectral-cli loads it
 // (YAML migrated, then bundled with rollup using the builtins and commonjs plugins), so that the
 // custom functions, and their imports of ajv from node_modules, run as they do under `npm run lint`.
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { Document, Spectral, type ISpectralDiagnostic, type Ruleset } from '@stoplight/spectral-core';
 import parsers from '@stoplight/spectral-parsers';
 import { bundleAndLoadRuleset } from '@stoplight/spectral-ruleset-bundler/with-loader';
 import { builtins } from '@stoplight/spectral-ruleset-bundler/plugins/builtins';
 import { commonjs } from '@stoplight/spectral-ruleset-bundler/plugins/commonjs';
+import { redoclyBundle, toYaml } from '../../scripts/bundle.js';
+import { finishBundle } from '../../scripts/lib/finish-bundle.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const fixturesDir = path.join(repoRoot, 'test/fixtures/spectral');
@@ -35,12 +35,9 @@ export async function lintFile(file: string): Promise<ISpectralDiagnostic[]> {
   return lintYaml(await fs.promises.readFile(file, 'utf8'), file);
 }
 
-/** Bundles openapi/openapi.yaml with Redocly, as scripts/lint.sh does, into outputFile. */
+/** Bundles openapi/openapi.yaml as scripts/lint.sh does (Redocly, then finishBundle: code samples included) into outputFile. */
 export async function bundleRealDocument(outputFile: string): Promise<void> {
-  await promisify(execFile)('npx', ['--no-install', 'redocly', 'bundle', 'openapi/openapi.yaml', '--output', outputFile], {
-    cwd: repoRoot,
-    env: { ...process.env, REDOCLY_TELEMETRY: 'off' },
-  });
+  await fs.promises.writeFile(outputFile, toYaml(finishBundle(await redoclyBundle())));
 }
 
 /** The rule names the project's ruleset defines itself (atlas-*). */

@@ -53,3 +53,26 @@ export class CaseTally {
     return lines.join("\n");
   }
 }
+
+/** Counts the code samples the contract suite proved: run against the mock, or checked for shape. */
+export class SampleTally {
+  private curl = 0;
+  private typescript = 0;
+  private digest = 0;
+
+  curlExecuted(): void {
+    this.curl++;
+  }
+
+  typescriptExecuted(): void {
+    this.typescript++;
+  }
+
+  digestChecked(): void {
+    this.digest++;
+  }
+
+  line(): string {
+    return `Code samples: ${this.curl} curl, ${this.typescript} TypeScript samples executed against the mock, ${this.digest} digest samples checked`;
+  }
+}

@@ -6,34 +6,16 @@
  *   "request-forbid" / "response-forbid"  the same, but carrying a stripped property is an error.
  * Patterns are compiled in Unicode mode (the project name pattern uses \p{L}).
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import formatsPlugin from "ajv-formats";
-import { isObject, readBundledDocument, type JsonObject, type JsonValue } from "./bundled-document.js";
+import type { Ajv2020, ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
+import { readBundledDocument, type JsonObject } from "./bundled-document.js";
+import { ajvRef, createOpenApiAjv } from "../../scripts/lib/openapi-ajv.js";
 import { documentView } from "../../scripts/lib/schema-views.js";
 
 export type View = "document" | "request" | "response" | "request-forbid" | "response-forbid";
 
-/** OpenAPI keywords a 3.1 schema may carry besides JSON Schema's own. */
-const OPENAPI_KEYWORDS = ["discriminator", "example", "externalDocs", "xml"];
-
-// ajv-formats is CommonJS; under NodeNext its default export arrives as the module object.
-const addFormats = ((formatsPlugin as unknown as { default?: typeof formatsPlugin }).default ?? formatsPlugin) as unknown as (ajv: Ajv2020) => Ajv2020;
-
-function extensionKeys(node: JsonValue, found = new Set<string>()): Set<string> {
-  if (Array.isArray(node)) node.forEach((item) => extensionKeys(item, found));
-  else if (isObject(node)) {
-    for (const [key, value] of Object.entries(node)) {
-      if (key.startsWith("x-")) found.add(key);
-      extensionKeys(value, found);
-    }
-  }
-  return found;
-}
-
-/** "#/a/b c" -> an ajv key ("request.json#/a/b%20c"): ajv reads the fragment as a URI fragment. */
+/** "#/a/b c" -> an ajv key ("request.json#/a/b%20c"). */
 function refFor(view: View, pointer: string): string {
-  const fragment = pointer.slice(1).split("/").map((segment) => encodeURIComponent(segment).replaceAll("%7E", "~")).join("/");
-  return `${view}.json#${fragment}`;
+  return ajvRef(`${view}.json`, pointer);
 }
 
 /** "/tags/0/key" under "body" -> "body.tags[0].key"; a missing required property is named too. */
@@ -58,11 +40,7 @@ export class DocumentValidator {
   readonly views: Record<View, JsonObject>;
 
   constructor(readonly doc: JsonObject = readBundledDocument()) {
-    this.ajv = new Ajv2020({ strict: true, strictTypes: false, strictRequired: false, allErrors: true, unicodeRegExp: true, validateFormats: true });
-    addFormats(this.ajv);
-    // ajv compiles the root of a document it resolves a fragment in: the document's top-level fields
-    // (openapi, info, paths, components, ...) must be known keywords, annotations without effect.
-    this.ajv.addVocabulary([...new Set([...OPENAPI_KEYWORDS, ...extensionKeys(doc), ...Object.keys(doc)])]);
+    this.ajv = createOpenApiAjv(doc);
     const views: Record<View, JsonObject> = (this.views = {
       document: doc,
       request: documentView(doc, "request"),
