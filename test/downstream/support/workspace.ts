@@ -1,21 +1,19 @@
 /**
- * A throwaway downstream project for the generator matrix: this package is installed as
- * node_modules/atlas-admin-openapi (a link to the build, as `npm i atlas-admin-openapi` would give),
- * with the few runtime packages generated code imports; generators run there on
- * node_modules/atlas-admin-openapi/dist/openapi.json (or the 3.0 companion), and one `tsc --strict`
- * checks everything they wrote.
+ * A throwaway downstream project for the generator matrix: the packed package installed as a consumer
+ * gets it (test/support/consumer-project.ts), plus the few runtime packages generated code imports;
+ * generators run there on node_modules/atlas-admin-openapi/dist/openapi.json (or the 3.0 companion),
+ * and one `tsc --strict` checks everything they wrote.
  */
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { createConsumerProject, packageJson, repoRoot } from "../../support/consumer-project.js";
 
-export const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
-const PACKAGE_NAME = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { name: string }).name;
+export const ROOT = repoRoot;
+const PACKAGE_NAME = packageJson.name;
 
-/** Packages the generated code or the recipes import at run time. */
-const RUNTIME_PACKAGES = ["zod", "@oazapfts/runtime", "openapi-fetch"];
+/** Packages the generated code imports at run time (the package's own dependencies are linked already). */
+const RUNTIME_PACKAGES = ["zod", "@oazapfts/runtime"];
 
 const TSCONFIG = {
   compilerOptions: {
@@ -42,11 +40,11 @@ export interface Workspace {
 }
 
 export function createWorkspace(): Workspace {
-  const dir = mkdtempSync(join(tmpdir(), "atlas-downstream-"));
+  const { dir } = createConsumerProject("atlas-downstream-");
   const modules = join(dir, "node_modules");
   mkdirSync(join(modules, "@oazapfts"), { recursive: true });
-  symlinkSync(ROOT, join(modules, PACKAGE_NAME), "dir");
   for (const name of RUNTIME_PACKAGES) symlinkSync(join(ROOT, "node_modules", name), join(modules, name), "dir");
+  // orval picks its zod flavour from the project's dependencies.
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "downstream", private: true, type: "module", dependencies: { zod: readVersion("zod") } }));
   writeFileSync(join(dir, "tsconfig.json"), JSON.stringify(TSCONFIG, null, 2));
   return { dir, document31: `node_modules/${PACKAGE_NAME}/dist/openapi.json`, document30: `node_modules/${PACKAGE_NAME}/dist/openapi-3.0.json` };
