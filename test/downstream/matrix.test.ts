@@ -238,3 +238,12 @@ describe.each(GENERATORS.filter((generator) => DISCRIMINATOR_EXPECTED[generator.
     expect(errors.length === 0, errors.join("\n")).toBe(DISCRIMINATOR_EXPECTED[generator.id]);
   });
 });
+
+describe("openapi-typescript-codegen without its request file", () => {
+  test("hands back a versioned JSON answer as a string, even with the right Accept (the README's reason for the custom request file)", async () => {
+    const { answerWithAcceptFixed } = await importClient<{ answerWithAcceptFixed(context: { baseUrl: string; token: string }): Promise<unknown> }>("openapi-typescript-codegen.raw.ts");
+    const answer = await answerWithAcceptFixed({ baseUrl: proxies["3.0"].url, token: TOKEN });
+    expect(summarize(proxies["3.0"].take())).toBe("ok");
+    expect(typeof answer).toBe("string");
+  });
+});

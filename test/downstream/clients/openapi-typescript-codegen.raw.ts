@@ -9,3 +9,13 @@ export async function raw({ baseUrl, token }: CallContext): Promise<CallResult> 
   await OrganizationsService.getOrganizationSettings(ORG_ID);
   return { project: await ProjectsService.createProject(NEW_PROJECT) };
 }
+
+/** With only the Accept header fixed (OpenAPI.HEADERS), what the generated client hands back for a versioned JSON answer. */
+export async function answerWithAcceptFixed({ baseUrl, token }: CallContext): Promise<unknown> {
+  Object.assign(OpenAPI, { BASE: baseUrl, TOKEN: token, HEADERS: { Accept: "application/vnd.atlas.2023-01-01+json" } });
+  try {
+    return await OrganizationsService.getOrganizationSettings(ORG_ID);
+  } finally {
+    OpenAPI.HEADERS = undefined;
+  }
+}
