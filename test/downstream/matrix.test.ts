@@ -54,10 +54,10 @@ const READ_ONLY_EXPECTED: Record<string, { clusterCountRequired: boolean; linksR
   ours: { clusterCountRequired: true, linksRefused: true },
   "hey-api": { clusterCountRequired: true, linksRefused: true },
   "orval-fetch": { clusterCountRequired: true, linksRefused: true },
-  // Types readOnly properties as `readonly` only, which TypeScript lets an object literal set.
+  // Ignores readOnly: one Group type for requests and responses.
   "swagger-typescript-api": { clusterCountRequired: true, linksRefused: false },
   oazapfts: { clusterCountRequired: true, linksRefused: true },
-  // Likewise (`readonly links?`), and its 3.0 input only has readOnly as a keyword it does not act on.
+  // Types readOnly properties as TypeScript `readonly` only, which an object literal may still set.
   "openapi-typescript-codegen": { clusterCountRequired: true, linksRefused: false },
   // No readOnly handling: request and response share one type.
   "typed-openapi": { clusterCountRequired: true, linksRefused: false },

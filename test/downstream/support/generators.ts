@@ -25,8 +25,6 @@ export interface Generator {
   generation: Generation;
   /** When the recipe needs other generator options: what makes clients/generated/<id>-raw/ with the defaults. */
   rawGeneration?: Generation;
-  /** Whether the generator models readOnly (a request type without the server's fields). */
-  readOnly: boolean;
   /** What the generator's own output says about the document (warnings), pinned for the README. */
   expectedOutput?: RegExp;
 }
@@ -48,7 +46,6 @@ export const GENERATORS: Generator[] = [
     label: "openapi-typescript + openapi-fetch",
     packages: ["openapi-typescript", "openapi-fetch"],
     document: "3.1",
-    readOnly: true,
     rawGeneration: { name: "openapi-typescript (defaults)", run: (ws) => runBin(ws.dir, "openapi-typescript", "openapi-typescript", [ws.document31, "-o", out("ours-raw", "atlas.ts")]) },
     // The options scripts/generate.ts uses for this package's own types.
     generation: {
@@ -61,19 +58,17 @@ export const GENERATORS: Generator[] = [
     label: "@hey-api/openapi-ts (client-fetch)",
     packages: ["@hey-api/openapi-ts"],
     document: "3.1",
-    readOnly: true,
     // It has no digest support: DigestAuth is reported, and its SDK only sends bearer tokens.
     expectedOutput: /SDK warning: unsupported security scheme/,
     generation: { name: "openapi-ts", run: (ws) => runBin(ws.dir, "@hey-api/openapi-ts", "openapi-ts", ["-i", ws.document31, "-o", out("hey-api"), "-c", "@hey-api/client-fetch"]) },
   },
-  { id: "orval-fetch", label: "orval (fetch)", packages: ["orval"], document: "3.1", readOnly: true, generation: orval },
-  { id: "orval-zod", label: "orval (zod)", packages: ["orval", "zod"], document: "3.1", readOnly: true, generation: orval },
+  { id: "orval-fetch", label: "orval (fetch)", packages: ["orval"], document: "3.1", generation: orval },
+  { id: "orval-zod", label: "orval (zod)", packages: ["orval", "zod"], document: "3.1", generation: orval },
   {
     id: "swagger-typescript-api",
     label: "swagger-typescript-api",
     packages: ["swagger-typescript-api"],
     document: "3.1",
-    readOnly: false,
     generation: { name: "swagger-typescript-api", run: (ws) => runBin(ws.dir, "swagger-typescript-api", "swagger-typescript-api", ["generate", "-p", ws.document31, "-o", out("swagger-typescript-api"), "-n", "api.ts"]) },
   },
   {
@@ -81,7 +76,6 @@ export const GENERATORS: Generator[] = [
     label: "oazapfts",
     packages: ["oazapfts", "@oazapfts/runtime"],
     document: "3.1",
-    readOnly: true,
     generation: { name: "oazapfts", run: (ws) => runBin(ws.dir, "oazapfts", "oazapfts", [ws.document31, out("oazapfts", "api.ts")]) },
   },
   {
@@ -89,7 +83,6 @@ export const GENERATORS: Generator[] = [
     label: "typed-openapi (types, your own fetcher)",
     packages: ["typed-openapi"],
     document: "3.1",
-    readOnly: false,
     generation: { name: "typed-openapi", run: (ws) => runBin(ws.dir, "typed-openapi", "typed-openapi", [ws.document31, "-o", out("typed-openapi", "api.ts"), "-r", "none"]) },
   },
   {
@@ -97,7 +90,6 @@ export const GENERATORS: Generator[] = [
     label: "openapi-typescript-codegen (fetch), on the 3.0 companion",
     packages: ["openapi-typescript-codegen"],
     document: "3.0",
-    readOnly: false,
     rawGeneration: {
       name: "openapi-typescript-codegen (defaults)",
       run: (ws) => runBin(ws.dir, "openapi-typescript-codegen", "openapi", ["--input", ws.document30, "--output", out("openapi-typescript-codegen-raw"), "--client", "fetch"]),
