@@ -77,7 +77,7 @@ describe("the search places", () => {
 
   it("include Playwright's cache of playwright-core's own revision", () => {
     const own = defaultSearch({}).playwrightExecutable;
-    expect(own).toMatch(/ms-playwright\/chromium-\d+\//);
+    expect(own).toMatch(/\/chromium-\d+\//);
     expect(playwrightCacheBrowsers(own)[0]).toBe(own);
   });
 });
