@@ -1,8 +1,11 @@
 import { configDefaults, defineConfig } from "vitest/config";
 
-// Two projects so that only the contract tests pay for starting Prism:
+// Three projects so that only the tests that need them pay for Prism and a browser:
 //  - "contract": test/contract/**, against a live Prism started by test/setup/prism.ts;
+//  - "browser": the docs page in Chromium, found or installed by test/setup/chromium.ts;
 //  - "unit": every other test file.
+const BROWSER_TESTS = ["test/docs/docs-page.test.ts"];
+
 export default defineConfig({
   test: {
     testTimeout: 30_000,
@@ -10,7 +13,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["test/**/*.test.ts"], exclude: [...configDefaults.exclude, "test/contract/**"] },
+        test: { name: "unit", include: ["test/**/*.test.ts"], exclude: [...configDefaults.exclude, "test/contract/**", ...BROWSER_TESTS] },
+      },
+      {
+        extends: true,
+        test: { name: "browser", include: BROWSER_TESTS, globalSetup: ["test/setup/chromium.ts"] },
       },
       {
         extends: true,
