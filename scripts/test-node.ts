@@ -9,8 +9,8 @@
  * binaries out of the main `npm ci` (374 MB unpacked, and two `node` bins that would shadow the
  * machine's Node in npm scripts) and makes them reproducible from scripts/node-lines/package-lock.json.
  *
- * The docs suite (a browser) and the package suite (npm pack, a consumer project) stay on the
- * machine's Node: `npm test` runs them there.
+ * The docs suite (a browser), and the package suite and the downstream suite (npm pack, a consumer
+ * project; generators with their own Node requirements) stay on the machine's Node: `npm test` runs them there.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { createWriteStream, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -26,7 +26,7 @@ const VITEST = join(ROOT, "node_modules/vitest/vitest.mjs");
 /** What runs on every line: the unit (reference, examples, lint rules, diff, support, scripts), client, type and contract suites. */
 export const EVERY_LINE = ["test/reference/", "test/examples.test.ts", "test/spectral/", "test/support/", "test/diff/", "test/scripts/", "test/client/", "test/types/", "test/contract/", "test/samples/", "test/validate/"];
 /** What stays on the machine's Node (see the header); `npm test` runs it. */
-export const MACHINE_ONLY = ["test/docs/", "test/package/"];
+export const MACHINE_ONLY = ["test/docs/", "test/package/", "test/downstream/"];
 
 interface NodeLine {
   /** "machine", "22", "24": what --lines selects. */
