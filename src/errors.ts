@@ -72,14 +72,35 @@ export class AtlasNetworkError extends AtlasError {
  */
 export class AtlasAuthError extends AtlasError {
   override name = "AtlasAuthError";
+  /** How many attempts were made (a token endpoint's 429/502/503/504 is retried like the call's own). */
+  attempts = 1;
   constructor(
     message: string,
     /** HTTP status of the authentication endpoint's answer, when there was one. */
     readonly status?: number,
     /** OAuth error code from the token endpoint (e.g. "invalid_client"), when it sent one. */
     readonly oauthError?: string,
+    /** The token endpoint's Retry-After header, when it sent one with a 429 or 503. */
+    readonly retryAfter?: string,
   ) {
     super(message);
+  }
+}
+
+/**
+ * A request would have gone to an origin other than the client's `baseUrl` (a per-call `baseUrl`,
+ * or a middleware that rewrote the URL). Nothing was sent: credentials go only to the configured origin.
+ */
+export class AtlasOriginError extends AtlasError {
+  override name = "AtlasOriginError";
+  constructor(
+    readonly request: RequestSummary,
+    /** The origin the request was addressed to. */
+    readonly origin: string,
+    /** The client's origin. */
+    readonly allowedOrigin: string,
+  ) {
+    super(`${request.method} ${request.url} refused: this client sends requests only to ${allowedOrigin}`);
   }
 }
 
@@ -102,6 +123,14 @@ export class AtlasClientClosedError extends AtlasError {
   constructor() {
     super("The Atlas client is closed; create a new one with createAtlasClient()");
   }
+}
+
+/**
+ * A copy of an error for one caller. Concurrent calls share one token request: each gets its own
+ * copy of its failure, so setting `attempts` on one does not change another's.
+ */
+export function copyForCaller<E extends Error>(error: E): E {
+  return Object.defineProperties(Object.create(Object.getPrototypeOf(error)), Object.getOwnPropertyDescriptors(error)) as E;
 }
 
 /** Method and URL of a request without its query string, for error messages. */

@@ -15,6 +15,7 @@ export {
   AtlasError,
   AtlasInvalidResponseError,
   AtlasNetworkError,
+  AtlasOriginError,
   AtlasPathParameterError,
   AtlasTimeoutError,
   type RequestSummary,

@@ -6,7 +6,7 @@
  * Failures become AtlasTimeoutError / AtlasNetworkError with a sanitized cause (the platform's
  * error may reference the request; only its name, code and redacted message are kept).
  */
-import { AtlasNetworkError, AtlasTimeoutError, summarize } from "../errors.js";
+import { AtlasClientClosedError, AtlasNetworkError, AtlasTimeoutError, summarize } from "../errors.js";
 import type { SecretRedactor } from "../redact.js";
 import type { Send } from "./send.js";
 
@@ -14,6 +14,8 @@ export interface ExchangeOptions {
   fetch: typeof fetch;
   timeoutMs: number;
   redactor: SecretRedactor;
+  /** The client's close() signal: aborts the exchange with AtlasClientClosedError. */
+  closing?: AbortSignal;
 }
 
 /** The first error code found along a cause chain (undici puts ECONNRESET on the cause). */
@@ -49,16 +51,18 @@ async function buffered(response: Response): Promise<Response> {
   return copy;
 }
 
-export function createExchange({ fetch, timeoutMs, redactor }: ExchangeOptions): Send {
+export function createExchange({ fetch, timeoutMs, redactor, closing }: ExchangeOptions): Send {
   return async (request) => {
+    if (closing?.aborted) throw new AtlasClientClosedError();
     const timer = new AbortController();
     const timeout = setTimeout(() => timer.abort(), timeoutMs);
-    const signal = AbortSignal.any([request.signal, timer.signal]);
+    const signal = AbortSignal.any(closing ? [request.signal, timer.signal, closing] : [request.signal, timer.signal]);
     try {
       return await buffered(await fetch(request, { signal }));
     } catch (error) {
       // The caller's own abort is theirs to handle: pass its reason through untouched.
       if (request.signal.aborted) throw request.signal.reason;
+      if (closing?.aborted) throw new AtlasClientClosedError();
       if (timer.signal.aborted) throw new AtlasTimeoutError(summarize(request), timeoutMs);
       throw new AtlasNetworkError(summarize(request), errorCode(error), sanitizedCause(error, redactor));
     } finally {

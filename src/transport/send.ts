@@ -17,18 +17,31 @@ export function withHeader(request: Request, name: string, value: string): Reque
   return copy;
 }
 
-/** Wait `ms`, or reject with the signal's reason as soon as the caller aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
+/**
+ * `promise`, or a rejection with the first aborted signal's reason as soon as one aborts (the
+ * caller's own signal, or the client's close()). The promise itself runs on: another call may
+ * share it.
+ */
+export function abortable<T>(promise: Promise<T>, signals: readonly AbortSignal[]): Promise<T> {
+  const aborted = signals.find((signal) => signal.aborted);
+  if (aborted) return Promise.reject(aborted.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (event: Event) => {
+      cleanup();
+      reject((event.target as AbortSignal).reason);
     };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
+    const cleanup = () => signals.forEach((signal) => signal.removeEventListener("abort", onAbort));
+    signals.forEach((signal) => signal.addEventListener("abort", onAbort, { once: true }));
+    promise.then(
+      (value) => (cleanup(), resolve(value)),
+      (error: unknown) => (cleanup(), reject(error)),
+    );
   });
+}
+
+/** Wait `ms`, or reject with a signal's reason as soon as one aborts. */
+export function sleep(ms: number, signals: readonly AbortSignal[] = []): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  return abortable(waited, signals).finally(() => clearTimeout(timer));
 }
