@@ -4,7 +4,8 @@
  *  - openapi-fetch middleware, once per call: versioned media types, User-Agent, required path
  *    parameters, ApiError-shaped errors (src/middleware/);
  *  - the transport passed to openapi-fetch as `fetch`, which may send a request several times:
- *    retries > authentication > one timed exchange (src/transport/).
+ *    origin guard and close() > retries > same-origin redirects > authentication > one timed
+ *    exchange (src/transport/).
  */
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/atlas.js";
@@ -20,6 +21,7 @@ import { withDigestAuth } from "./transport/auth-digest.js";
 import { ServiceAccountTokens, withServiceAccountAuth } from "./transport/auth-service-account.js";
 import { createExchange } from "./transport/exchange.js";
 import { Lifecycle } from "./transport/lifecycle.js";
+import { withRedirects } from "./transport/redirects.js";
 import { withRetries } from "./transport/retry.js";
 import type { Send } from "./transport/send.js";
 
@@ -56,8 +58,8 @@ function createTransport(options: ResolvedOptions, redactor: SecretRedactor, use
     redactor.add(auth.accessToken);
     authenticated = withBearerToken(exchange, auth.accessToken);
   }
-  const send = withRetries(authenticated, options.retry, { closing: lifecycle.signal });
   const origin = new URL(options.baseUrl).origin;
+  const send = withRetries(withRedirects(authenticated, origin), options.retry, { closing: lifecycle.signal });
   const stillOpen = (response: Response) => {
     lifecycle.assertOpen();
     return response;

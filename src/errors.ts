@@ -104,6 +104,25 @@ export class AtlasOriginError extends AtlasError {
   }
 }
 
+/**
+ * A redirect the client does not follow: to another origin (credentials and answers come only from
+ * the configured one; https to http is another origin), one that would turn a POST, PUT, PATCH or
+ * DELETE into a GET (only 307 and 308 are followed for those), or more than 5 in a row.
+ */
+export class AtlasRedirectError extends AtlasError {
+  override name = "AtlasRedirectError";
+  constructor(
+    readonly request: RequestSummary,
+    /** The redirect's status (301, 302, 303, 307 or 308). */
+    readonly status: number,
+    /** The origin the Location header points to; its path and query string are never kept. */
+    readonly origin: string,
+    problem: string,
+  ) {
+    super(`${request.method} ${request.url} was redirected (${status}) to ${origin}: ${problem}`);
+  }
+}
+
 /** A successful response whose body is not JSON although the operation returns JSON. */
 export class AtlasInvalidResponseError extends AtlasError {
   override name = "AtlasInvalidResponseError";

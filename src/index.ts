@@ -17,6 +17,7 @@ export {
   AtlasNetworkError,
   AtlasOriginError,
   AtlasPathParameterError,
+  AtlasRedirectError,
   AtlasTimeoutError,
   type RequestSummary,
 } from "./errors.js";

@@ -58,7 +58,8 @@ export function createExchange({ fetch, timeoutMs, redactor, closing }: Exchange
     const timeout = setTimeout(() => timer.abort(), timeoutMs);
     const signal = AbortSignal.any(closing ? [request.signal, timer.signal, closing] : [request.signal, timer.signal]);
     try {
-      return await buffered(await fetch(request, { signal }));
+      // Redirects are the redirect layer's (transport/redirects.ts): fetch would follow them anywhere.
+      return await buffered(await fetch(request, { signal, redirect: "manual" }));
     } catch (error) {
       // The caller's own abort is theirs to handle: pass its reason through untouched.
       if (request.signal.aborted) throw request.signal.reason;
