@@ -7,11 +7,11 @@
  *    origin guard and close() > retries > same-origin redirects > authentication > one timed
  *    exchange (src/transport/).
  */
-import createClient, { type Client } from "openapi-fetch";
+import createClient, { type Client, type Middleware } from "openapi-fetch";
 import type { paths } from "../generated/atlas.js";
 import { AtlasClientClosedError, AtlasConfigError, AtlasError, AtlasOriginError, summarize } from "./errors.js";
-import { apiErrorMiddleware, readJson } from "./middleware/api-error.js";
-import { userAgentMiddleware, userAgentString } from "./middleware/user-agent.js";
+import { apiErrorMiddleware, parseJsonBody } from "./middleware/api-error.js";
+import { userAgentString } from "./middleware/user-agent.js";
 import { versioningMiddleware } from "./middleware/versioning.js";
 import { resolveOptions, type AtlasClientOptions, type ResolvedOptions } from "./options.js";
 import { pathSerializer, requirePathParamsMiddleware } from "./path-params.js";
@@ -23,7 +23,7 @@ import { createExchange } from "./transport/exchange.js";
 import { Lifecycle } from "./transport/lifecycle.js";
 import { withRedirects } from "./transport/redirects.js";
 import { withRetries } from "./transport/retry.js";
-import type { Send } from "./transport/send.js";
+import type { CallContext, Send } from "./transport/send.js";
 
 export type AtlasClient = Client<paths> & {
   /**
@@ -41,7 +41,7 @@ interface Transport {
 
 function createTransport(options: ResolvedOptions, redactor: SecretRedactor, userAgent: string): Transport {
   const lifecycle = new Lifecycle();
-  const exchange = createExchange({ fetch: options.fetch, timeoutMs: options.timeoutMs, redactor, closing: lifecycle.signal });
+  const exchange = createExchange({ fetch: options.fetch, timeoutMs: options.timeoutMs, redactor, lifecycle });
   const { auth } = options;
   let authenticated: Send = exchange;
   let release = async () => {};
@@ -59,19 +59,28 @@ function createTransport(options: ResolvedOptions, redactor: SecretRedactor, use
     authenticated = withBearerToken(exchange, auth.accessToken);
   }
   const origin = new URL(options.baseUrl).origin;
-  const send = withRetries(withRedirects(authenticated, origin), options.retry, { closing: lifecycle.signal });
+  const originPrefix = `${origin}/`;
+  const retried = withRetries(withRedirects(authenticated, origin), options.retry, { closing: lifecycle.signal });
   const stillOpen = (response: Response) => {
     lifecycle.assertOpen();
     return response;
   };
+  const send = async (request: Request, call?: CallContext) => {
+    try {
+      return stillOpen(await retried(request, call));
+    } finally {
+      // Authentication set it on openapi-fetch's Request; middleware after us must not see it.
+      request.headers.delete("authorization");
+    }
+  };
 
   let closed: Promise<void> | undefined;
   return {
-    send: (request) => {
+    send: (request, call) => {
       if (lifecycle.closed) return Promise.reject(new AtlasClientClosedError());
       // Credentials go only to the configured origin, whatever a per-call baseUrl or a middleware says.
-      if (!request.url.startsWith(`${origin}/`)) return Promise.reject(new AtlasOriginError(summarize(request), new URL(request.url).origin, origin));
-      return send(request).then(stillOpen);
+      if (!request.url.startsWith(originPrefix)) return Promise.reject(new AtlasOriginError(summarize(request), new URL(request.url).origin, origin));
+      return send(request, call);
     },
     close: () =>
       (closed ??= (async () => {
@@ -109,20 +118,36 @@ function asAtlasError(error: unknown, init: CallInit | undefined, redactor: Secr
 
 /**
  * Wraps one openapi-fetch method: a per-call `fetch` is refused (it would skip authentication,
- * retries and close()), and JSON bodies are parsed here rather than by openapi-fetch, so a 2xx
- * whose body is not JSON rejects with AtlasInvalidResponseError.
+ * retries and close()); the call goes to the transport with its context (the caller's signal); and
+ * JSON bodies are parsed here rather than by openapi-fetch, so a 2xx whose body is not JSON rejects
+ * with AtlasInvalidResponseError.
  */
-function guarded(call: Call, redactor: SecretRedactor): Call {
+function guarded(method: Call, transport: Transport, redactor: SecretRedactor): Call {
   return async (url, init) => {
     try {
       if (init?.fetch !== undefined) throw new AtlasConfigError("fetch", "cannot be set per call (it would bypass authentication, retries and close()); pass it to createAtlasClient");
+      const call: CallContext = { signal: init?.signal ?? undefined };
       const ownJson = init?.parseAs === undefined || init.parseAs === "json";
-      const result = await call(url, ownJson ? { ...init, parseAs: "stream" } : init);
-      if (ownJson && result.data !== undefined) result.data = await readJson(result.response, redactor);
+      const fetch = (request: Request) => transport.send(request, call);
+      const result = await method(url, { ...init, fetch, ...(ownJson && { parseAs: "text" }) });
+      if (ownJson && typeof result.data === "string") result.data = parseJsonBody(result.data, result.response, redactor);
       return result;
     } catch (error) {
       throw asAtlasError(error, init, redactor);
     }
+  };
+}
+
+/**
+ * Required path parameters, versioned media types and the User-Agent (src/path-params.ts,
+ * src/middleware/versioning.ts, src/middleware/user-agent.ts): one middleware, since openapi-fetch
+ * awaits each one on every call. The User-Agent is set last, so a per-call header cannot drop ours.
+ */
+function requestMiddleware(userAgent: string): NonNullable<Middleware["onRequest"]> {
+  return (context) => {
+    requirePathParamsMiddleware.onRequest!(context);
+    versioningMiddleware.onRequest!(context);
+    context.request.headers.set("user-agent", userAgent);
   };
 }
 
@@ -134,13 +159,14 @@ export function createAtlasClient(options: AtlasClientOptions = {}): AtlasClient
 
   const client = createClient<paths>({
     baseUrl: resolved.baseUrl,
-    fetch: transport.send,
+    fetch: (request: Request) => transport.send(request),
     pathSerializer,
   });
-  client.use(requirePathParamsMiddleware, versioningMiddleware, userAgentMiddleware(userAgent), apiErrorMiddleware(redactor));
+  // One middleware per direction: openapi-fetch awaits each one on every call.
+  client.use({ onRequest: requestMiddleware(userAgent), onResponse: apiErrorMiddleware(redactor).onResponse });
   const methods = client as unknown as Record<Method, Call> & { request: (method: string, url: string, init?: CallInit) => Promise<CallResult> };
-  for (const method of METHODS) methods[method] = guarded(methods[method].bind(client), redactor);
+  for (const method of METHODS) methods[method] = guarded(methods[method].bind(client), transport, redactor);
   const request = methods.request.bind(client);
-  methods.request = (method, url, init) => guarded((u, i) => request(method, u, i), redactor)(url, init);
+  methods.request = (method, url, init) => guarded((u, i) => request(method, u, i), transport, redactor)(url, init);
   return Object.assign(client, { close: transport.close });
 }

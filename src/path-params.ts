@@ -13,8 +13,18 @@ import { AtlasPathParameterError } from "./errors.js";
 
 const PLACEHOLDER = /\{([^{}]+)\}/g;
 
+const placeholdersByTemplate = new Map<string, string[]>();
+/** The document has a handful of templates; the bound keeps arbitrary `request()` paths from growing the cache. */
+const MAX_CACHED_TEMPLATES = 64;
+
+/** The parameter names in a path template, in order (cached per template). */
 function placeholders(template: string): string[] {
-  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]!);
+  let names = placeholdersByTemplate.get(template);
+  if (!names) {
+    names = [...template.matchAll(PLACEHOLDER)].map((m) => m[1]!);
+    if (placeholdersByTemplate.size < MAX_CACHED_TEMPLATES) placeholdersByTemplate.set(template, names);
+  }
+  return names;
 }
 
 /** The encoded segment for one path parameter value, or an AtlasPathParameterError. */

@@ -63,9 +63,8 @@ function withBody(body: string | null, response: Response): Response {
   return copy;
 }
 
-/** The parsed JSON body of a 2xx response (undefined when empty), or AtlasInvalidResponseError with a redacted excerpt. */
-export async function readJson(response: Response, redactor: SecretRedactor): Promise<unknown> {
-  const text = await response.text();
+/** The parsed JSON body `text` of a 2xx `response` (undefined when empty), or AtlasInvalidResponseError with a redacted excerpt. */
+export function parseJsonBody(text: string, response: Response, redactor: SecretRedactor): unknown {
   if (text === "") return undefined;
   try {
     return JSON.parse(text);

@@ -19,7 +19,7 @@ import { AtlasAuthError } from "../errors.js";
 import type { ApiKeyAuth } from "../options.js";
 import type { SecretRedactor } from "../redact.js";
 import type { Lifecycle } from "./lifecycle.js";
-import { abortable, withHeader, type Send } from "./send.js";
+import { abortable, authorized, waitSignals, type CallContext, type Send } from "./send.js";
 
 /** Nonces whose count is remembered; a server never brings back one this old. */
 const REMEMBERED_NONCES = 64;
@@ -58,7 +58,7 @@ export function withDigestAuth(next: Send, { publicKey, privateKey, redactor, li
       nc: counts.next(current.nonce),
       cnonce: randomBytes(16).toString("hex"),
     });
-    return withHeader(request, "authorization", header);
+    return authorized(request, header);
   };
 
   /** The Digest challenge in a 401, redacted if unusable: its text comes from the server. */
@@ -79,8 +79,8 @@ export function withDigestAuth(next: Send, { publicKey, privateKey, redactor, li
     return found;
   };
 
-  const sendWithoutNonce = async (request: Request): Promise<Response> => {
-    const unauthenticated = next(request.clone());
+  const sendWithoutNonce = async (request: Request, call: CallContext | undefined): Promise<Response> => {
+    const unauthenticated = next(request, call);
     probe = unauthenticated.catch(() => undefined);
     let response: Response;
     try {
@@ -89,17 +89,17 @@ export function withDigestAuth(next: Send, { publicKey, privateKey, redactor, li
       probe = undefined;
     }
     const adopted = adopt(response);
-    return adopted ? next(authorize(request, adopted)) : response;
+    return adopted ? next(authorize(request, adopted), call) : response;
   };
 
-  return async (request) => {
-    if (!challenge && probe) await abortable(probe, [request.signal, lifecycle.signal]);
+  return async (request, call) => {
+    if (!challenge && probe) await abortable(probe, waitSignals(call, lifecycle.signal));
     const current = challenge;
-    if (!current) return sendWithoutNonce(request);
-    const response = await next(authorize(request, current));
+    if (!current) return sendWithoutNonce(request, call);
+    const response = await next(authorize(request, current), call);
     if (response.status !== 401) return response;
     const fresh = adopt(response);
     // stale=true: right credentials, expired nonce. Anything else is a real refusal: hand it back.
-    return fresh?.stale ? next(authorize(request, fresh)) : response;
+    return fresh?.stale ? next(authorize(request, fresh), call) : response;
   };
 }

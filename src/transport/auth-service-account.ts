@@ -19,7 +19,7 @@ import type { ServiceAccountAuth } from "../options.js";
 import type { SecretRedactor } from "../redact.js";
 import type { Lifecycle } from "./lifecycle.js";
 import { RETRY_STATUSES } from "./retry.js";
-import { abortable, withHeader, type Send } from "./send.js";
+import { abortable, authorized, waitSignals, type CallContext, type Send } from "./send.js";
 
 export interface ServiceAccountOptions extends ServiceAccountAuth {
   baseUrl: string;
@@ -180,15 +180,15 @@ export class ServiceAccountTokens {
  * A wait for a token request ends at the caller's abort or the client's close(), whichever is first.
  */
 export function withServiceAccountAuth(next: Send, tokens: ServiceAccountTokens, lifecycle: Lifecycle): Send {
-  const wait = (token: Promise<string>, request: Request) =>
-    abortable(token, [request.signal, lifecycle.signal]).catch((error: unknown) => {
+  const wait = (token: Promise<string>, call: CallContext | undefined) =>
+    abortable(token, waitSignals(call, lifecycle.signal)).catch((error: unknown) => {
       throw error instanceof AtlasAuthError ? copyForCaller(error) : error;
     });
-  return async (request) => {
-    const token = tokens.cached() ?? (await wait(tokens.get(), request));
-    const response = await next(withHeader(request, "authorization", `Bearer ${token}`));
+  return async (request, call) => {
+    const token = tokens.cached() ?? (await wait(tokens.get(), call));
+    const response = await next(authorized(request, `Bearer ${token}`), call);
     if (response.status !== 401) return response;
-    const renewed = await wait(tokens.renew(token), request);
-    return next(withHeader(request, "authorization", `Bearer ${renewed}`));
+    const renewed = await wait(tokens.renew(token), call);
+    return next(authorized(request, `Bearer ${renewed}`), call);
   };
 }

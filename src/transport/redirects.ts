@@ -45,11 +45,10 @@ async function nextHop(request: Request, target: URL): Promise<Request> {
 }
 
 export function withRedirects(next: Send, origin: string): Send {
-  return async (request) => {
+  return async (request, call) => {
     let current = request;
     for (let hops = 0; ; hops++) {
-      // A request with a body goes down as a copy: the body may be needed again for the next hop.
-      const response = await next(current.body === null ? current : current.clone());
+      const response = await next(current, call);
       if (!REDIRECT_STATUSES.has(response.status) || !response.headers.has("location")) return response;
       const target = locationOf(response, current.url);
       const problem = refusal(current, response.status, target, origin, hops);

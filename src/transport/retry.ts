@@ -8,7 +8,7 @@
  */
 import { AtlasAuthError, AtlasNetworkError, AtlasTimeoutError } from "../errors.js";
 import type { RetryOptions } from "../options.js";
-import { IDEMPOTENT_METHODS, sleep as defaultSleep, type Send } from "./send.js";
+import { IDEMPOTENT_METHODS, sleep as defaultSleep, waitSignals, type Send } from "./send.js";
 
 export const RETRY_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
 
@@ -54,19 +54,19 @@ function isRetryableFailure(error: unknown, idempotent: boolean): error is Atlas
 
 export function withRetries(next: Send, options: Required<RetryOptions>, hooks: RetryHooks = {}): Send {
   const { sleep = defaultSleep, random = Math.random, now = Date.now, closing } = hooks;
-  const waitFor = (ms: number, request: Request) => sleep(ms, closing ? [request.signal, closing] : [request.signal]);
+
   const delayFor = (retryAfter: string | null | undefined, attempt: number) => {
     const asked = parseRetryAfter(retryAfter, now());
     return asked === undefined ? backoffDelay(attempt, options, random) : Math.min(asked, options.maxDelayMs);
   };
-  return async (request) => {
-    if (options.maxAttempts === 1) return next(request);
+  return async (request, call) => {
+    if (options.maxAttempts === 1) return next(request, call);
     const idempotent = IDEMPOTENT_METHODS.has(request.method);
     for (let attempt = 1; ; attempt++) {
       const last = attempt === options.maxAttempts;
       let delay: number;
       try {
-        const response = await next(request.clone());
+        const response = await next(request, call);
         if (last || !idempotent || !RETRY_STATUSES.has(response.status)) return response;
         delay = delayFor(response.headers.get("retry-after"), attempt);
       } catch (error) {
@@ -75,7 +75,7 @@ export function withRetries(next: Send, options: Required<RetryOptions>, hooks: 
         if (last) throw error;
         delay = delayFor(error instanceof AtlasAuthError ? error.retryAfter : undefined, attempt);
       }
-      await waitFor(delay, request);
+      await sleep(delay, waitSignals(call, closing));
     }
   };
 }
