@@ -1,20 +1,23 @@
 /**
  * createAtlasClient: an openapi-fetch client over the generated `paths`, with Atlas's requirements
  * wired in. Two layers:
- *  - openapi-fetch middleware, once per call: versioned media types, User-Agent, required path
- *    parameters, ApiError-shaped errors (src/middleware/);
- *  - the transport passed to openapi-fetch as `fetch`, which may send a request several times:
- *    origin guard and close() > retries > same-origin redirects > authentication > one timed
- *    exchange (src/transport/).
+ *  - each method (GET, POST, ...) is wrapped once per call (`guarded`): required path parameters,
+ *    no per-call fetch, JSON parsing into `data`, every rejection an AtlasError; it hands the call's
+ *    context (caller's signal, the operation's versioned media types) to the transport;
+ *  - the transport, passed to openapi-fetch as `fetch`, which may send a request several times:
+ *    origin guard, headers and close() > retries > same-origin redirects > authentication > one
+ *    timed exchange (src/transport/); then ApiError-shaped, redacted errors (src/middleware/api-error.ts).
+ * No openapi-fetch middleware is used: openapi-fetch's middleware loop (an id and awaits per call)
+ * showed in the profile (bench/RESULTS.md); a caller's own middleware still works.
  */
-import createClient, { type Client, type Middleware } from "openapi-fetch";
+import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/atlas.js";
 import { AtlasClientClosedError, AtlasConfigError, AtlasError, AtlasOriginError, summarize } from "./errors.js";
-import { apiErrorMiddleware, parseJsonBody } from "./middleware/api-error.js";
+import { parseJsonBody, shapeErrorResponse } from "./middleware/api-error.js";
 import { userAgentString } from "./middleware/user-agent.js";
-import { versioningMiddleware } from "./middleware/versioning.js";
+import { applyMediaTypes, mediaTypesFor, type VersionedMediaTypes } from "./middleware/versioning.js";
 import { resolveOptions, type AtlasClientOptions, type ResolvedOptions } from "./options.js";
-import { pathSerializer, requirePathParamsMiddleware } from "./path-params.js";
+import { assertPathParamsGiven, pathSerializer } from "./path-params.js";
 import { SecretRedactor } from "./redact.js";
 import { withBearerToken } from "./transport/auth-bearer.js";
 import { withDigestAuth } from "./transport/auth-digest.js";
@@ -34,8 +37,13 @@ export type AtlasClient = Client<paths> & {
   close(): Promise<void>;
 };
 
+/** What a call tells the transport beyond its Request. */
+interface AtlasCall extends CallContext {
+  mediaTypes?: VersionedMediaTypes | undefined;
+}
+
 interface Transport {
-  send: Send;
+  send: (request: Request, call?: AtlasCall) => Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -61,13 +69,11 @@ function createTransport(options: ResolvedOptions, redactor: SecretRedactor, use
   const origin = new URL(options.baseUrl).origin;
   const originPrefix = `${origin}/`;
   const retried = withRetries(withRedirects(authenticated, origin), options.retry, { closing: lifecycle.signal });
-  const stillOpen = (response: Response) => {
-    lifecycle.assertOpen();
-    return response;
-  };
   const send = async (request: Request, call?: CallContext) => {
     try {
-      return stillOpen(await retried(request, call));
+      const response = await retried(request, call);
+      lifecycle.assertOpen();
+      return await shapeErrorResponse(response, redactor);
     } finally {
       // Authentication set it on openapi-fetch's Request; middleware after us must not see it.
       request.headers.delete("authorization");
@@ -80,6 +86,8 @@ function createTransport(options: ResolvedOptions, redactor: SecretRedactor, use
       if (lifecycle.closed) return Promise.reject(new AtlasClientClosedError());
       // Credentials go only to the configured origin, whatever a per-call baseUrl or a middleware says.
       if (!request.url.startsWith(originPrefix)) return Promise.reject(new AtlasOriginError(summarize(request), new URL(request.url).origin, origin));
+      applyMediaTypes(request, call?.mediaTypes);
+      request.headers.set("user-agent", userAgent);
       return send(request, call);
     },
     close: () =>
@@ -94,6 +102,7 @@ type Method = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" |
 const METHODS: readonly Method[] = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"];
 
 interface CallInit {
+  params?: { path?: unknown };
   fetch?: unknown;
   parseAs?: string;
   signal?: AbortSignal | null;
@@ -122,11 +131,12 @@ function asAtlasError(error: unknown, init: CallInit | undefined, redactor: Secr
  * JSON bodies are parsed here rather than by openapi-fetch, so a 2xx whose body is not JSON rejects
  * with AtlasInvalidResponseError.
  */
-function guarded(method: Call, transport: Transport, redactor: SecretRedactor): Call {
+function guarded(httpMethod: string, method: Call, transport: Transport, redactor: SecretRedactor): Call {
   return async (url, init) => {
     try {
       if (init?.fetch !== undefined) throw new AtlasConfigError("fetch", "cannot be set per call (it would bypass authentication, retries and close()); pass it to createAtlasClient");
-      const call: CallContext = { signal: init?.signal ?? undefined };
+      assertPathParamsGiven(url, init?.params?.path);
+      const call: AtlasCall = { signal: init?.signal ?? undefined, mediaTypes: mediaTypesFor(httpMethod, url) };
       const ownJson = init?.parseAs === undefined || init.parseAs === "json";
       const fetch = (request: Request) => transport.send(request, call);
       const result = await method(url, { ...init, fetch, ...(ownJson && { parseAs: "text" }) });
@@ -138,18 +148,6 @@ function guarded(method: Call, transport: Transport, redactor: SecretRedactor): 
   };
 }
 
-/**
- * Required path parameters, versioned media types and the User-Agent (src/path-params.ts,
- * src/middleware/versioning.ts, src/middleware/user-agent.ts): one middleware, since openapi-fetch
- * awaits each one on every call. The User-Agent is set last, so a per-call header cannot drop ours.
- */
-function requestMiddleware(userAgent: string): NonNullable<Middleware["onRequest"]> {
-  return (context) => {
-    requirePathParamsMiddleware.onRequest!(context);
-    versioningMiddleware.onRequest!(context);
-    context.request.headers.set("user-agent", userAgent);
-  };
-}
 
 export function createAtlasClient(options: AtlasClientOptions = {}): AtlasClient {
   const resolved = resolveOptions(options);
@@ -162,11 +160,9 @@ export function createAtlasClient(options: AtlasClientOptions = {}): AtlasClient
     fetch: (request: Request) => transport.send(request),
     pathSerializer,
   });
-  // One middleware per direction: openapi-fetch awaits each one on every call.
-  client.use({ onRequest: requestMiddleware(userAgent), onResponse: apiErrorMiddleware(redactor).onResponse });
   const methods = client as unknown as Record<Method, Call> & { request: (method: string, url: string, init?: CallInit) => Promise<CallResult> };
-  for (const method of METHODS) methods[method] = guarded(methods[method].bind(client), transport, redactor);
+  for (const method of METHODS) methods[method] = guarded(method, methods[method].bind(client), transport, redactor);
   const request = methods.request.bind(client);
-  methods.request = (method, url, init) => guarded((u, i) => request(method, u, i), transport, redactor)(url, init);
+  methods.request = (method, url, init) => guarded(method.toUpperCase(), (u, i) => request(method, u, i), transport, redactor)(url, init);
   return Object.assign(client, { close: transport.close });
 }

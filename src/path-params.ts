@@ -8,7 +8,7 @@
  *    identifier contains one, so they are refused as a likely injection attempt);
  *  - anything but a string or a finite number, and a missing or unexpected parameter.
  */
-import type { Middleware, PathSerializer } from "openapi-fetch";
+import type { PathSerializer } from "openapi-fetch";
 import { AtlasPathParameterError } from "./errors.js";
 
 const PLACEHOLDER = /\{([^{}]+)\}/g;
@@ -63,10 +63,8 @@ export const pathSerializer: PathSerializer = (pathname, pathParams) => {
 };
 
 /** openapi-fetch only calls the serializer when `params.path` is given: catch its absence here. */
-export const requirePathParamsMiddleware: Middleware = {
-  onRequest({ schemaPath, params }) {
-    if (params.path) return;
-    const [missing] = compile(schemaPath).names;
-    if (missing !== undefined) throw new AtlasPathParameterError(missing, "is required");
-  },
-};
+export function assertPathParamsGiven(schemaPath: string, pathParams: unknown): void {
+  if (pathParams) return;
+  const [missing] = compile(schemaPath).names;
+  if (missing !== undefined) throw new AtlasPathParameterError(missing, "is required");
+}

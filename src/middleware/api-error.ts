@@ -11,7 +11,6 @@
  * 2xx bodies are parsed by the client itself (client.ts, readJson), so that one that is not JSON
  * rejects with AtlasInvalidResponseError instead of openapi-fetch's bare SyntaxError.
  */
-import type { Middleware } from "openapi-fetch";
 import type { components } from "../../generated/atlas.js";
 import { AtlasInvalidResponseError } from "../errors.js";
 import type { SecretRedactor } from "../redact.js";
@@ -73,17 +72,14 @@ export function parseJsonBody(text: string, response: Response, redactor: Secret
   }
 }
 
-export function apiErrorMiddleware(redactor: SecretRedactor): Middleware {
-  return {
-    async onResponse({ response }) {
-      if (response.ok) return undefined;
-      if (response.status === 304) return withBody(null, response);
-      const text = await response.text();
-      const parsed = parseJson(text);
-      const body = isApiError(parsed)
-        ? redactor.redactValue(parsed)
-        : unexpectedResponseError(response.status, redactor.redact(response.statusText), redactor.redact(text));
-      return withBody(JSON.stringify(body), response);
-    },
-  };
+/** The response openapi-fetch gets: a 2xx as it is, a 304 without a body, any other an ApiError JSON body, redacted. */
+export async function shapeErrorResponse(response: Response, redactor: SecretRedactor): Promise<Response> {
+  if (response.ok) return response;
+  if (response.status === 304) return withBody(null, response);
+  const text = await response.text();
+  const parsed = parseJson(text);
+  const body = isApiError(parsed)
+    ? redactor.redactValue(parsed)
+    : unexpectedResponseError(response.status, redactor.redact(response.statusText), redactor.redact(text));
+  return withBody(JSON.stringify(body), response);
 }

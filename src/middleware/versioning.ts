@@ -8,12 +8,11 @@
  * a Content-Type of exactly "application/json" is what openapi-fetch puts on every JSON body, so it
  * cannot be told apart from the default and is replaced by the versioned type.
  */
-import type { Middleware } from "openapi-fetch";
 import { operationMediaTypes } from "../../generated/media-types.js";
 
 const OPENAPI_FETCH_DEFAULT_CONTENT_TYPE = "application/json";
 
-interface VersionedMediaTypes {
+export interface VersionedMediaTypes {
   accept: string;
   contentType?: string;
 }
@@ -27,14 +26,12 @@ export function mediaTypesFor(method: string, schemaPath: string): VersionedMedi
   return byRoute.get(`${method.toUpperCase()} ${schemaPath}`);
 }
 
-export const versioningMiddleware: Middleware = {
-  onRequest({ request, schemaPath }) {
-    const types = mediaTypesFor(request.method, schemaPath);
-    if (!types) return;
-    if (!request.headers.has("accept")) request.headers.set("accept", types.accept);
-    const contentType = request.headers.get("content-type");
-    if (types.contentType && request.body !== null && (contentType === null || contentType === OPENAPI_FETCH_DEFAULT_CONTENT_TYPE)) {
-      request.headers.set("content-type", types.contentType);
-    }
-  },
-};
+/** Sets the operation's versioned Accept and Content-Type on `request`, unless the caller chose their own. */
+export function applyMediaTypes(request: Request, types: VersionedMediaTypes | undefined): void {
+  if (!types) return;
+  if (!request.headers.has("accept")) request.headers.set("accept", types.accept);
+  const contentType = request.headers.get("content-type");
+  if (types.contentType && request.body !== null && (contentType === null || contentType === OPENAPI_FETCH_DEFAULT_CONTENT_TYPE)) {
+    request.headers.set("content-type", types.contentType);
+  }
+}
