@@ -49,10 +49,13 @@ describe("timeouts", () => {
   });
 
   it("passes the caller's own abort through untouched and does not retry it", async () => {
-    atlas.handle((_req, res, raw) => answerLater(raw, 2_000, () => sendJson(res, 200, orgSettings)));
     const controller = new AbortController();
     const reason = new Error("caller gave up");
-    setTimeout(() => controller.abort(reason), 10);
+    // Abort once the server holds the request (a fixed delay flaked on a loaded machine: sometimes nothing was sent yet).
+    atlas.handle((_req, res, raw) => {
+      answerLater(raw, 2_000, () => sendJson(res, 200, orgSettings));
+      controller.abort(reason);
+    });
     const c = createAtlasClient({ baseUrl: atlas.baseUrl, timeoutMs: 1_000, retry: { baseDelayMs: 1, maxDelayMs: 2 } });
     await expect(get(c, { signal: controller.signal })).rejects.toBe(reason);
     expect(atlas.requests).toHaveLength(1);
