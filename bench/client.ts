@@ -167,6 +167,9 @@ async function measureSizes(projectRoot: string): Promise<string[][]> {
     ["createAtlasClient, own code only (openapi-fetch, oauth4webapi external)", await bundledSize(projectRoot, 'export { createAtlasClient } from "./src/index.js";', ["openapi-fetch", "oauth4webapi"])],
     ["createAtlasClient with its dependencies", await bundledSize(projectRoot, 'export { createAtlasClient } from "./src/index.js";')],
     ["whole package entry (src/index.ts: client, errors, media-type map)", await bundledSize(projectRoot, 'export * from "./src/index.js";')],
+    // What each dependency adds to the whole entry: the entry with it left out (external), for comparison with the row above.
+    ["whole package entry without oauth4webapi (external)", await bundledSize(projectRoot, 'export * from "./src/index.js";', ["oauth4webapi"])],
+    ["whole package entry without openapi-fetch (external)", await bundledSize(projectRoot, 'export * from "./src/index.js";', ["openapi-fetch"])],
   ];
   return rows.map(([name, size]) => [name, kb(size.minified), kb(size.gzipped)]);
 }
@@ -226,7 +229,7 @@ function render(throughput: readonly Throughput[], sizes: string[][], missing: s
     `in this process. Each cell: median (and min) over ${options.rounds} rounds of ${options.requests} requests, after ${WARM_UP_CALLS} warm-up`,
     `calls each; within a round the callers take turns every ${SLICE} calls. Overhead: time per call minus raw fetch's or bare openapi-fetch's (at ${CONCURRENCY}`,
     "concurrent, per call of throughput, i.e. 1/rps). All three send the same headers through Node's global fetch; the client adds its",
-    "middleware (versioned Accept, User-Agent, path-parameter checks, error shaping) and transport (retries, redirects, auth, timeout).",
+    "per-call wrapper (path-parameter checks, JSON parsing) and transport (versioned Accept, User-Agent, retries, redirects, auth, timeout, error shaping).",
     ...(missing ? ["", `**${missing}**`] : []),
     "",
     markdownTable(
