@@ -139,7 +139,7 @@ function guarded(httpMethod: string, method: Call, transport: Transport, redacto
       const call: AtlasCall = { signal: init?.signal ?? undefined, mediaTypes: mediaTypesFor(httpMethod, url) };
       const ownJson = init?.parseAs === undefined || init.parseAs === "json";
       const fetch = (request: Request) => transport.send(request, call);
-      const result = await method(url, { ...init, fetch, ...(ownJson && { parseAs: "text" }) });
+      const result = await method(url, ownJson ? { ...init, fetch, parseAs: "text" } : { ...init, fetch });
       if (ownJson && typeof result.data === "string") result.data = parseJsonBody(result.data, result.response, redactor);
       return result;
     } catch (error) {

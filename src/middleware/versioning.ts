@@ -17,13 +17,17 @@ export interface VersionedMediaTypes {
   contentType?: string;
 }
 
-const byRoute = new Map<string, VersionedMediaTypes>(
-  Object.values(operationMediaTypes).map((op) => [`${op.method} ${op.path}`, op]),
-);
+/** Method, then path template: two lookups without building a key string on every call. */
+const byRoute = new Map<string, Map<string, VersionedMediaTypes>>();
+for (const op of Object.values(operationMediaTypes)) {
+  let byPath = byRoute.get(op.method);
+  if (!byPath) byRoute.set(op.method, (byPath = new Map()));
+  byPath.set(op.path, op);
+}
 
 /** The versioned media types of the operation at `method` + `schemaPath`, if it is one of ours. */
 export function mediaTypesFor(method: string, schemaPath: string): VersionedMediaTypes | undefined {
-  return byRoute.get(`${method.toUpperCase()} ${schemaPath}`);
+  return (byRoute.get(method) ?? byRoute.get(method.toUpperCase()))?.get(schemaPath);
 }
 
 /** Sets the operation's versioned Accept and Content-Type on `request`, unless the caller chose their own. */
