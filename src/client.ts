@@ -73,7 +73,7 @@ function createTransport(options: ResolvedOptions, redactor: SecretRedactor, use
     try {
       const response = await retried(request, call);
       lifecycle.assertOpen();
-      return await shapeErrorResponse(response, redactor);
+      return response.ok ? response : await shapeErrorResponse(response, redactor);
     } finally {
       // Authentication set it on openapi-fetch's Request; middleware after us must not see it.
       request.headers.delete("authorization");
@@ -147,7 +147,6 @@ function guarded(httpMethod: string, method: Call, transport: Transport, redacto
     }
   };
 }
-
 
 export function createAtlasClient(options: AtlasClientOptions = {}): AtlasClient {
   const resolved = resolveOptions(options);
