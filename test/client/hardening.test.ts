@@ -286,6 +286,19 @@ describe("7. token endpoint 429/503 is never retried", () => {
     expect(atlas.requestsTo("/api/oauth/token")).toHaveLength(2);
   });
 
+  it("a POST is retried too when the token endpoint was busy (the POST itself was never sent), and sent once", async () => {
+    let refusals = 2;
+    atlas.handle((req, res, raw) => {
+      if (req.path === "/api/oauth/token" && refusals-- > 0) return void sendJson(res, 503, { error: "temporarily_unavailable" });
+      if (oauth.handle(req, res, raw)) return;
+      if (oauth.authorize(req, res)) sendJson(res, 200, { id: "5f4d6c0e9a1b2c3d4e5f6a7b", name: "p", orgId: ORG_ID, clusterCount: 0, created: "2024-01-01T00:00:00Z" });
+    });
+    const { data } = await serviceAccount().POST("/api/atlas/v2/groups", { body: { name: "p", orgId: ORG_ID } });
+    expect(data?.name).toBe("p");
+    expect(atlas.requestsTo("/api/oauth/token")).toHaveLength(3);
+    expect(atlas.requestsTo("/api/atlas").map((r) => r.method)).toEqual(["POST"]);
+  });
+
   it("gives up after maxAttempts with AtlasAuthError carrying the status", async () => {
     atlas.handle((_req, res) => sendJson(res, 503, { error: "temporarily_unavailable" }));
     const failure = await getSettings(serviceAccount()).catch((e: unknown) => e);
