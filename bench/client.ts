@@ -87,7 +87,8 @@ async function callers(baseUrl: string, mediaType: string): Promise<{ callers: C
   }
 }
 
-async function timeCalls(call: Call, requests: number, concurrency: number): Promise<number> {
+/** Wall-clock ms and CPU µs (this process: client and server, user + system) of `requests` calls. */
+async function timeCalls(call: Call, requests: number, concurrency: number): Promise<{ ms: number; cpuUs: number }> {
   let next = 0;
   const worker = async () => {
     while (next < requests) {
@@ -95,29 +96,48 @@ async function timeCalls(call: Call, requests: number, concurrency: number): Pro
       await call();
     }
   };
+  const cpu = process.cpuUsage();
   const started = performance.now();
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return performance.now() - started;
+  const ms = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  return { ms, cpuUs: used.user + used.system };
 }
+
+type Mode = "sequential" | "concurrent";
 
 interface Throughput {
   name: string;
   /** Requests per second of each round. */
-  rps: Record<"sequential" | "concurrent", number[]>;
+  rps: Record<Mode, number[]>;
+  /** CPU µs per call of each round (client and server together; the server's share is the same for every caller). */
+  cpu: Record<Mode, number[]>;
 }
 
+/** Calls per slice: callers take turns slice by slice, so a burst of load on the shared machine hits them alike. */
+const SLICE = 200;
+
 async function measureThroughput(list: readonly Caller[], options: ClientOptions): Promise<Throughput[]> {
-  const results: Throughput[] = list.map((caller) => ({ name: caller.name, rps: { sequential: [], concurrent: [] } }));
+  const results: Throughput[] = list.map((caller) => ({ name: caller.name, rps: { sequential: [], concurrent: [] }, cpu: { sequential: [], concurrent: [] } }));
   for (const caller of list) await timeCalls(caller.call, WARM_UP_CALLS, 1);
   for (let round = 1; round <= options.rounds; round++) {
     for (const mode of ["sequential", "concurrent"] as const) {
-      // Rotate the order each round so no caller always runs first (or on the warmest JIT).
-      for (let i = 0; i < list.length; i++) {
-        const index = (i + round) % list.length;
-        options.log(`client: round ${round}/${options.rounds}, ${mode}: ${list[index]!.name}`);
-        const ms = await timeCalls(list[index]!.call, options.requests, mode === "sequential" ? 1 : CONCURRENCY);
-        results[index]!.rps[mode].push((options.requests / ms) * 1000);
+      options.log(`client: round ${round}/${options.rounds}, ${mode}`);
+      const totals = list.map(() => ({ ms: 0, cpuUs: 0 }));
+      for (let done = 0, slice = 0; done < options.requests; done += SLICE, slice++) {
+        const calls = Math.min(SLICE, options.requests - done);
+        // Rotate the order each slice so no caller always runs first (or on the warmest JIT).
+        for (let i = 0; i < list.length; i++) {
+          const index = (i + slice + round) % list.length;
+          const { ms, cpuUs } = await timeCalls(list[index]!.call, calls, mode === "sequential" ? 1 : CONCURRENCY);
+          totals[index]!.ms += ms;
+          totals[index]!.cpuUs += cpuUs;
+        }
       }
+      totals.forEach(({ ms, cpuUs }, index) => {
+        results[index]!.rps[mode].push((options.requests / ms) * 1000);
+        results[index]!.cpu[mode].push(cpuUs / options.requests);
+      });
     }
   }
   return results;
@@ -147,6 +167,9 @@ async function measureSizes(projectRoot: string): Promise<string[][]> {
     ["createAtlasClient, own code only (openapi-fetch, oauth4webapi external)", await bundledSize(projectRoot, 'export { createAtlasClient } from "./src/index.js";', ["openapi-fetch", "oauth4webapi"])],
     ["createAtlasClient with its dependencies", await bundledSize(projectRoot, 'export { createAtlasClient } from "./src/index.js";')],
     ["whole package entry (src/index.ts: client, errors, media-type map)", await bundledSize(projectRoot, 'export * from "./src/index.js";')],
+    // What each dependency adds to the whole entry: the entry with it left out (external), for comparison with the row above.
+    ["whole package entry without oauth4webapi (external)", await bundledSize(projectRoot, 'export * from "./src/index.js";', ["oauth4webapi"])],
+    ["whole package entry without openapi-fetch (external)", await bundledSize(projectRoot, 'export * from "./src/index.js";', ["openapi-fetch"])],
   ];
   return rows.map(([name, size]) => [name, kb(size.minified), kb(size.gzipped)]);
 }
@@ -176,31 +199,48 @@ export async function runClientBench(options: ClientOptions): Promise<string> {
 
 function render(throughput: readonly Throughput[], sizes: string[][], missing: string | undefined, options: ClientOptions): string {
   const raw = throughput.find((entry) => entry.name === "raw fetch")!;
+  const bare = throughput.find((entry) => entry.name === "openapi-fetch")!;
   const perCall = (rps: number) => 1_000_000 / rps;
-  const overhead = (entry: Throughput, mode: "sequential" | "concurrent") => {
-    if (entry === raw) return "baseline";
-    const delta = perCall(median(entry.rps[mode])) - perCall(median(raw.rps[mode]));
-    return `${delta >= 0 ? "+" : ""}${delta.toFixed(0)} µs`;
-  };
-  const rows = throughput.map((entry) => [
+  const signed = (delta: number) => `${delta >= 0 ? "+" : ""}${delta.toFixed(0)} µs`;
+  const wallOver = (entry: Throughput, base: Throughput, mode: Mode) =>
+    entry === base ? "baseline" : signed(perCall(median(entry.rps[mode])) - perCall(median(base.rps[mode])));
+  const cpuOver = (entry: Throughput, base: Throughput, mode: Mode) => (entry === base ? "baseline" : signed(median(entry.cpu[mode]) - median(base.cpu[mode])));
+  const wallRows = throughput.map((entry) => [
     entry.name,
     `${median(entry.rps.sequential).toFixed(0)} (min ${Math.min(...entry.rps.sequential).toFixed(0)})`,
     `${perCall(median(entry.rps.sequential)).toFixed(0)} µs`,
-    overhead(entry, "sequential"),
+    wallOver(entry, raw, "sequential"),
+    entry === raw ? "" : wallOver(entry, bare, "sequential"),
     `${median(entry.rps.concurrent).toFixed(0)} (min ${Math.min(...entry.rps.concurrent).toFixed(0)})`,
-    overhead(entry, "concurrent"),
+    wallOver(entry, raw, "concurrent"),
+    entry === raw ? "" : wallOver(entry, bare, "concurrent"),
+  ]);
+  const cpuRows = throughput.map((entry) => [
+    entry.name,
+    `${median(entry.cpu.sequential).toFixed(0)} µs`,
+    entry === raw ? "" : cpuOver(entry, bare, "sequential"),
+    `${median(entry.cpu.concurrent).toFixed(0)} µs`,
+    entry === raw ? "" : cpuOver(entry, bare, "concurrent"),
   ]);
   return [
     "## Client",
     "",
     `GET ${OPERATION_PATH} (the document's example as the body, bearer token) against one node:http server on 127.0.0.1`,
     `in this process. Each cell: median (and min) over ${options.rounds} rounds of ${options.requests} requests, after ${WARM_UP_CALLS} warm-up`,
-    `calls each; callers alternate within a round. Overhead: time per call minus raw fetch's (at 10 concurrent, per`,
-    "call of throughput, i.e. 1/rps). All three send the same headers through Node's global fetch; the client adds its",
-    "middleware (versioned Accept, User-Agent, path-parameter checks, error shaping) and transport (retries, auth, timeout).",
+    `calls each; within a round the callers take turns every ${SLICE} calls. Overhead: time per call minus raw fetch's or bare openapi-fetch's (at ${CONCURRENCY}`,
+    "concurrent, per call of throughput, i.e. 1/rps). All three send the same headers through Node's global fetch; the client adds its",
+    "per-call wrapper (path-parameter checks, JSON parsing) and transport (versioned Accept, User-Agent, retries, redirects, auth, timeout, error shaping).",
     ...(missing ? ["", `**${missing}**`] : []),
     "",
-    markdownTable(["caller", "sequential req/s", "time per call", "overhead vs fetch", `${CONCURRENCY} concurrent req/s`, "overhead vs fetch"], rows),
+    markdownTable(
+      ["caller", "sequential req/s", "time per call", "over fetch", "over openapi-fetch", `${CONCURRENCY} concurrent req/s`, "over fetch", "over openapi-fetch"],
+      wallRows,
+    ),
+    "",
+    "CPU time per call (process.cpuUsage of this process, client and server, median of the rounds): on a loaded machine",
+    "wall-clock time also counts waiting for a core; CPU time counts only the work done, and the server's share is the same for each caller.",
+    "",
+    markdownTable(["caller", "sequential CPU per call", "over openapi-fetch", `${CONCURRENCY} concurrent CPU per call`, "over openapi-fetch"], cpuRows),
     "",
     "Size (esbuild --bundle --minify, ESM, platform node; gzip -9):",
     "",

@@ -1,62 +1,150 @@
 /**
  * createAtlasClient: an openapi-fetch client over the generated `paths`, with Atlas's requirements
  * wired in. Two layers:
- *  - openapi-fetch middleware, once per call: versioned media types, User-Agent, required path
- *    parameters, ApiError-shaped errors (src/middleware/);
- *  - the transport passed to openapi-fetch as `fetch`, which may send a request several times:
- *    retries > authentication > one timed exchange (src/transport/).
+ *  - each method (GET, POST, ...) is wrapped once per call (`guarded`): required path parameters,
+ *    no per-call fetch, JSON parsing into `data`, every rejection an AtlasError; it hands the call's
+ *    context (caller's signal, the operation's versioned media types) to the transport;
+ *  - the transport, passed to openapi-fetch as `fetch`, which may send a request several times:
+ *    origin guard, headers and close() > retries > same-origin redirects > authentication > one
+ *    timed exchange (src/transport/); then ApiError-shaped, redacted errors (src/middleware/api-error.ts).
+ * No openapi-fetch middleware is used: openapi-fetch's middleware loop (an id and awaits per call)
+ * showed in the profile (bench/RESULTS.md); a caller's own middleware still works.
  */
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/atlas.js";
-import { AtlasClientClosedError } from "./errors.js";
-import { apiErrorMiddleware } from "./middleware/api-error.js";
-import { userAgentMiddleware, userAgentString } from "./middleware/user-agent.js";
-import { versioningMiddleware } from "./middleware/versioning.js";
+import { AtlasClientClosedError, AtlasConfigError, AtlasError, AtlasOriginError, summarize } from "./errors.js";
+import { parseJsonBody, shapeErrorResponse } from "./middleware/api-error.js";
+import { userAgentString } from "./middleware/user-agent.js";
+import { applyMediaTypes, mediaTypesFor, type VersionedMediaTypes } from "./middleware/versioning.js";
 import { resolveOptions, type AtlasClientOptions, type ResolvedOptions } from "./options.js";
-import { pathSerializer, requirePathParamsMiddleware } from "./path-params.js";
+import { assertPathParamsGiven, pathSerializer } from "./path-params.js";
 import { SecretRedactor } from "./redact.js";
 import { withBearerToken } from "./transport/auth-bearer.js";
 import { withDigestAuth } from "./transport/auth-digest.js";
 import { ServiceAccountTokens, withServiceAccountAuth } from "./transport/auth-service-account.js";
 import { createExchange } from "./transport/exchange.js";
+import { Lifecycle } from "./transport/lifecycle.js";
+import { withRedirects } from "./transport/redirects.js";
 import { withRetries } from "./transport/retry.js";
-import type { Send } from "./transport/send.js";
+import type { CallContext, Send } from "./transport/send.js";
 
 export type AtlasClient = Client<paths> & {
   /**
    * Revokes a service account's token (other auth modes hold nothing to release) and makes every
-   * later call reject with AtlasClientClosedError. Safe to call more than once.
+   * call still in flight, and every later call, reject with AtlasClientClosedError. No token request
+   * starts after close(). Safe to call more than once.
    */
   close(): Promise<void>;
 };
 
+/** What a call tells the transport beyond its Request. */
+interface AtlasCall extends CallContext {
+  mediaTypes?: VersionedMediaTypes | undefined;
+}
+
 export interface Transport {
-  send: Send;
+  send: (request: Request, call?: AtlasCall) => Promise<Response>;
   close(): Promise<void>;
 }
 
 export function createTransport(options: ResolvedOptions, redactor: SecretRedactor, userAgent: string): Transport {
-  const exchange = createExchange({ fetch: options.fetch, timeoutMs: options.timeoutMs, redactor });
+  const lifecycle = new Lifecycle();
+  const exchange = createExchange({ fetch: options.fetch, timeoutMs: options.timeoutMs, redactor, lifecycle });
   const { auth } = options;
   let authenticated: Send = exchange;
   let release = async () => {};
   if (auth.kind === "serviceAccount") {
-    const tokens = new ServiceAccountTokens({ ...auth, baseUrl: options.baseUrl, exchange, redactor, userAgent });
-    authenticated = withServiceAccountAuth(exchange, tokens);
+    // Token requests are not aborted by close(): a token on its way is received, then revoked.
+    const tokenExchange = createExchange({ fetch: options.fetch, timeoutMs: options.timeoutMs, redactor });
+    const tokens = new ServiceAccountTokens({ ...auth, baseUrl: options.baseUrl, exchange: tokenExchange, redactor, userAgent, lifecycle });
+    authenticated = withServiceAccountAuth(exchange, tokens, lifecycle);
     release = () => tokens.revoke();
   } else if (auth.kind === "apiKey") {
     redactor.add(auth.privateKey);
-    authenticated = withDigestAuth(exchange, auth);
+    authenticated = withDigestAuth(exchange, { ...auth, redactor, lifecycle });
   } else if (auth.kind === "accessToken") {
     redactor.add(auth.accessToken);
     authenticated = withBearerToken(exchange, auth.accessToken);
   }
-  const send = withRetries(authenticated, options.retry);
+  const origin = new URL(options.baseUrl).origin;
+  const originPrefix = `${origin}/`;
+  const retried = withRetries(withRedirects(authenticated, origin), options.retry, { closing: lifecycle.signal });
+  const send = async (request: Request, call?: CallContext) => {
+    try {
+      const response = await retried(request, call);
+      lifecycle.assertOpen();
+      return response.ok ? response : await shapeErrorResponse(response, redactor);
+    } finally {
+      // Authentication set it on openapi-fetch's Request; middleware after us must not see it.
+      request.headers.delete("authorization");
+    }
+  };
 
   let closed: Promise<void> | undefined;
   return {
-    send: (request) => (closed ? Promise.reject(new AtlasClientClosedError()) : send(request)),
-    close: () => (closed ??= release()),
+    send: (request, call) => {
+      if (lifecycle.closed) return Promise.reject(new AtlasClientClosedError());
+      // Credentials go only to the configured origin, whatever a per-call baseUrl or a middleware says.
+      if (!request.url.startsWith(originPrefix)) return Promise.reject(new AtlasOriginError(summarize(request), new URL(request.url).origin, origin));
+      applyMediaTypes(request, call?.mediaTypes);
+      request.headers.set("user-agent", userAgent);
+      return send(request, call);
+    },
+    close: () =>
+      (closed ??= (async () => {
+        lifecycle.close();
+        await release();
+      })()),
+  };
+}
+
+type Method = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";
+const METHODS: readonly Method[] = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"];
+
+interface CallInit {
+  params?: { path?: unknown };
+  fetch?: unknown;
+  parseAs?: string;
+  signal?: AbortSignal | null;
+}
+interface CallResult {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}
+type Call = (url: string, init?: CallInit) => Promise<CallResult>;
+
+/**
+ * Every rejection is an AtlasError (or the caller's own abort reason): anything else that escapes
+ * openapi-fetch or the platform becomes an AtlasError with a redacted message and no cause.
+ */
+function asAtlasError(error: unknown, init: CallInit | undefined, redactor: SecretRedactor): unknown {
+  if (error instanceof AtlasError) return error;
+  if (init?.signal?.aborted && error === init.signal.reason) return error;
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return new AtlasError(`Unexpected failure: ${redactor.redact(text)}`);
+}
+
+/**
+ * Wraps one openapi-fetch method: a per-call `fetch` is refused (it would skip authentication,
+ * retries and close()); the call goes to the transport with its context (the caller's signal); and
+ * JSON bodies are parsed here rather than by openapi-fetch, so a 2xx whose body is not JSON rejects
+ * with AtlasInvalidResponseError.
+ */
+function guarded(httpMethod: string, method: Call, transport: Transport, redactor: SecretRedactor): Call {
+  return async (url, init) => {
+    try {
+      if (init?.fetch !== undefined) throw new AtlasConfigError("fetch", "cannot be set per call (it would bypass authentication, retries and close()); pass it to createAtlasClient");
+      assertPathParamsGiven(url, init?.params?.path);
+      const call: AtlasCall = { signal: init?.signal ?? undefined, mediaTypes: mediaTypesFor(httpMethod, url) };
+      const ownJson = init?.parseAs === undefined || init.parseAs === "json";
+      const fetch = (request: Request) => transport.send(request, call);
+      const result = await method(url, ownJson ? { ...init, fetch, parseAs: "text" } : { ...init, fetch });
+      if (ownJson && typeof result.data === "string") result.data = parseJsonBody(result.data, result.response, redactor);
+      return result;
+    } catch (error) {
+      throw asAtlasError(error, init, redactor);
+    }
   };
 }
 
@@ -68,9 +156,12 @@ export function createAtlasClient(options: AtlasClientOptions = {}): AtlasClient
 
   const client = createClient<paths>({
     baseUrl: resolved.baseUrl,
-    fetch: transport.send,
+    fetch: (request: Request) => transport.send(request),
     pathSerializer,
   });
-  client.use(requirePathParamsMiddleware, versioningMiddleware, userAgentMiddleware(userAgent), apiErrorMiddleware(redactor));
+  const methods = client as unknown as Record<Method, Call> & { request: (method: string, url: string, init?: CallInit) => Promise<CallResult> };
+  for (const method of METHODS) methods[method] = guarded(method, methods[method].bind(client), transport, redactor);
+  const request = methods.request.bind(client);
+  methods.request = (method, url, init) => guarded(method.toUpperCase(), (u, i) => request(method, u, i), transport, redactor)(url, init);
   return Object.assign(client, { close: transport.close });
 }

@@ -72,14 +72,54 @@ export class AtlasNetworkError extends AtlasError {
  */
 export class AtlasAuthError extends AtlasError {
   override name = "AtlasAuthError";
+  /** How many attempts were made (a token endpoint's 429/502/503/504 is retried like the call's own). */
+  attempts = 1;
   constructor(
     message: string,
     /** HTTP status of the authentication endpoint's answer, when there was one. */
     readonly status?: number,
     /** OAuth error code from the token endpoint (e.g. "invalid_client"), when it sent one. */
     readonly oauthError?: string,
+    /** The token endpoint's Retry-After header, when it sent one with a 429 or 503. */
+    readonly retryAfter?: string,
   ) {
     super(message);
+  }
+}
+
+/**
+ * A request would have gone to an origin other than the client's `baseUrl` (a per-call `baseUrl`,
+ * or a middleware that rewrote the URL). Nothing was sent: credentials go only to the configured origin.
+ */
+export class AtlasOriginError extends AtlasError {
+  override name = "AtlasOriginError";
+  constructor(
+    readonly request: RequestSummary,
+    /** The origin the request was addressed to. */
+    readonly origin: string,
+    /** The client's origin. */
+    readonly allowedOrigin: string,
+  ) {
+    super(`${request.method} ${request.url} refused: this client sends requests only to ${allowedOrigin}`);
+  }
+}
+
+/**
+ * A redirect the client does not follow: to another origin (credentials and answers come only from
+ * the configured one; https to http is another origin), one that would turn a POST, PUT, PATCH or
+ * DELETE into a GET (only 307 and 308 are followed for those), or more than 5 in a row.
+ */
+export class AtlasRedirectError extends AtlasError {
+  override name = "AtlasRedirectError";
+  constructor(
+    readonly request: RequestSummary,
+    /** The redirect's status (301, 302, 303, 307 or 308). */
+    readonly status: number,
+    /** The origin the Location header points to; its path and query string are never kept. */
+    readonly origin: string,
+    problem: string,
+  ) {
+    super(`${request.method} ${request.url} was redirected (${status}) to ${origin}: ${problem}`);
   }
 }
 
@@ -102,6 +142,14 @@ export class AtlasClientClosedError extends AtlasError {
   constructor() {
     super("The Atlas client is closed; create a new one with createAtlasClient()");
   }
+}
+
+/**
+ * A copy of an error for one caller. Concurrent calls share one token request: each gets its own
+ * copy of its failure, so setting `attempts` on one does not change another's.
+ */
+export function copyForCaller<E extends Error>(error: E): E {
+  return Object.defineProperties(Object.create(Object.getPrototypeOf(error)), Object.getOwnPropertyDescriptors(error)) as E;
 }
 
 /** Method and URL of a request without its query string, for error messages. */

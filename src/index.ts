@@ -16,7 +16,9 @@ export {
   AtlasError,
   AtlasInvalidResponseError,
   AtlasNetworkError,
+  AtlasOriginError,
   AtlasPathParameterError,
+  AtlasRedirectError,
   AtlasTimeoutError,
   type RequestSummary,
 } from "./errors.js";

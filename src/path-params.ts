@@ -8,13 +8,31 @@
  *    identifier contains one, so they are refused as a likely injection attempt);
  *  - anything but a string or a finite number, and a missing or unexpected parameter.
  */
-import type { Middleware, PathSerializer } from "openapi-fetch";
+import type { PathSerializer } from "openapi-fetch";
 import { AtlasPathParameterError } from "./errors.js";
 
 const PLACEHOLDER = /\{([^{}]+)\}/g;
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
-function placeholders(template: string): string[] {
-  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]!);
+/** A path template split at its placeholders: literals[i] name[i] literals[i+1] ... */
+interface CompiledTemplate {
+  names: string[];
+  literals: string[];
+}
+
+const compiledTemplates = new Map<string, CompiledTemplate>();
+/** The document has a handful of templates; the bound keeps arbitrary `request()` paths from growing the cache. */
+const MAX_CACHED_TEMPLATES = 64;
+
+/** The template's parameter names and the text around them (cached per template: this runs on every call). */
+function compile(template: string): CompiledTemplate {
+  let compiled = compiledTemplates.get(template);
+  if (!compiled) {
+    const parts = template.split(PLACEHOLDER);
+    compiled = { names: parts.filter((_, i) => i % 2 === 1), literals: parts.filter((_, i) => i % 2 === 0) };
+    if (compiledTemplates.size < MAX_CACHED_TEMPLATES) compiledTemplates.set(template, compiled);
+  }
+  return compiled;
 }
 
 /** The encoded segment for one path parameter value, or an AtlasPathParameterError. */
@@ -25,7 +43,7 @@ export function encodePathParameter(name: string, value: unknown): string {
   }
   const text = String(value);
   if (text === "" || text === "." || text === "..") throw new AtlasPathParameterError(name, `must not be ${JSON.stringify(text)}`);
-  if (/[\u0000-\u001f\u007f]/.test(text)) throw new AtlasPathParameterError(name, `must not contain control characters, got ${JSON.stringify(text)}`);
+  if (CONTROL_CHARACTERS.test(text)) throw new AtlasPathParameterError(name, `must not contain control characters, got ${JSON.stringify(text)}`);
   try {
     return encodeURIComponent(text);
   } catch {
@@ -35,18 +53,18 @@ export function encodePathParameter(name: string, value: unknown): string {
 
 /** openapi-fetch pathSerializer: fills every {name} of the template with its encoded value. */
 export const pathSerializer: PathSerializer = (pathname, pathParams) => {
-  const expected = placeholders(pathname);
+  const { names, literals } = compile(pathname);
   for (const name of Object.keys(pathParams)) {
-    if (!expected.includes(name)) throw new AtlasPathParameterError(name, "is not a parameter of this path");
+    if (!names.includes(name)) throw new AtlasPathParameterError(name, "is not a parameter of this path");
   }
-  return pathname.replace(PLACEHOLDER, (_, name: string) => encodePathParameter(name, pathParams[name]));
+  let path = literals[0]!;
+  for (let i = 0; i < names.length; i++) path += encodePathParameter(names[i]!, pathParams[names[i]!]) + literals[i + 1]!;
+  return path;
 };
 
 /** openapi-fetch only calls the serializer when `params.path` is given: catch its absence here. */
-export const requirePathParamsMiddleware: Middleware = {
-  onRequest({ schemaPath, params }) {
-    if (params.path) return;
-    const [missing] = placeholders(schemaPath);
-    if (missing !== undefined) throw new AtlasPathParameterError(missing, "is required");
-  },
-};
+export function assertPathParamsGiven(schemaPath: string, pathParams: unknown): void {
+  if (pathParams) return;
+  const [missing] = compile(schemaPath).names;
+  if (missing !== undefined) throw new AtlasPathParameterError(missing, "is required");
+}

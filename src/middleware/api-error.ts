@@ -3,13 +3,14 @@
  * proxy or load balancer may answer with an HTML page or nothing at all (a 503 during an outage,
  * a 502 from a gateway). Those become
  *   { error: <status>, errorCode: "UNEXPECTED_RESPONSE", reason: <status text>, detail: <first 200 chars> }
- * so callers can rely on `error.errorCode`. Known secrets are removed from error bodies first, in
- * case something upstream echoed the request's Authorization header.
+ * so callers can rely on `error.errorCode`. Known secrets are removed from error bodies, in case
+ * something upstream echoed the request's Authorization header: from the parsed values (JSON may
+ * escape a token's "/" as "\/"), and from the text when it is not JSON.
  *
- * A 2xx whose body is not JSON (a captive portal's HTML page) rejects with AtlasInvalidResponseError
- * instead of openapi-fetch's bare JSON SyntaxError.
+ * A 304 (the caller sent If-None-Match) has no body: it resolves with neither data nor error.
+ * 2xx bodies are parsed by the client itself (client.ts, readJson), so that one that is not JSON
+ * rejects with AtlasInvalidResponseError instead of openapi-fetch's bare SyntaxError.
  */
-import type { Middleware } from "openapi-fetch";
 import type { components } from "../../generated/atlas.js";
 import { AtlasInvalidResponseError } from "../errors.js";
 import type { SecretRedactor } from "../redact.js";
@@ -46,31 +47,39 @@ export function unexpectedResponseError(status: number, statusText: string, body
   };
 }
 
-function jsonResponse(body: ApiError | string, response: Response): Response {
+/** A copy of `response` with a new body (null: none, announced as Content-Length 0 so openapi-fetch reads nothing). */
+function withBody(body: string | null, response: Response): Response {
   const headers = new Headers(response.headers);
-  // The body changes length; a stale Content-Length of 0 would make openapi-fetch drop the error.
-  headers.delete("content-length");
-  headers.set("content-type", "application/json");
-  const copy = new Response(typeof body === "string" ? body : JSON.stringify(body), { status: response.status, statusText: response.statusText, headers });
+  if (body === null) {
+    headers.set("content-length", "0");
+  } else {
+    // The body changes length; a stale Content-Length of 0 would make openapi-fetch drop the error.
+    headers.delete("content-length");
+    headers.set("content-type", "application/json");
+  }
+  const copy = new Response(body, { status: response.status, statusText: response.statusText, headers });
   Object.defineProperty(copy, "url", { value: response.url });
   return copy;
 }
 
-const isJsonContentType = (contentType: string | null) => contentType !== null && /[/+]json\b/i.test(contentType);
+/** The parsed JSON body `text` of a 2xx `response` (undefined when empty), or AtlasInvalidResponseError with a redacted excerpt. */
+export function parseJsonBody(text: string, response: Response, redactor: SecretRedactor): unknown {
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AtlasInvalidResponseError(response.status, response.headers.get("content-type"), redactor.redact(text).slice(0, DETAIL_LENGTH));
+  }
+}
 
-export function apiErrorMiddleware(redactor: SecretRedactor): Middleware {
-  return {
-    async onResponse({ response, options }) {
-      if (response.ok) {
-        const contentType = response.headers.get("content-type");
-        if (response.status === 204 || options.parseAs !== "json" || isJsonContentType(contentType)) return undefined;
-        const text = await response.clone().text();
-        if (text === "" || parseJson(text) !== undefined) return undefined;
-        throw new AtlasInvalidResponseError(response.status, contentType, redactor.redact(text).slice(0, DETAIL_LENGTH));
-      }
-      const text = redactor.redact(await response.text());
-      const parsed = parseJson(text);
-      return jsonResponse(isApiError(parsed) ? text : unexpectedResponseError(response.status, response.statusText, text), response);
-    },
-  };
+/** The response openapi-fetch gets: a 2xx as it is, a 304 without a body, any other an ApiError JSON body, redacted. */
+export async function shapeErrorResponse(response: Response, redactor: SecretRedactor): Promise<Response> {
+  if (response.ok) return response;
+  if (response.status === 304) return withBody(null, response);
+  const text = await response.text();
+  const parsed = parseJson(text);
+  const body = isApiError(parsed)
+    ? redactor.redactValue(parsed)
+    : unexpectedResponseError(response.status, redactor.redact(response.statusText), redactor.redact(text));
+  return withBody(JSON.stringify(body), response);
 }

@@ -1,17 +1,8 @@
 /** User-Agent: the package name and version, the Node.js version, then the caller's own userAgent. */
-import type { Middleware } from "openapi-fetch";
 import { packageInfo } from "../package-info.js";
 
 export function userAgentString(callerUserAgent: string | undefined): string {
   const { name, version } = packageInfo();
   const ours = `${name}/${version} node/${process.versions.node}`;
   return callerUserAgent ? `${ours} ${callerUserAgent}` : ours;
-}
-
-export function userAgentMiddleware(userAgent: string): Middleware {
-  return {
-    onRequest({ request }) {
-      request.headers.set("user-agent", userAgent);
-    },
-  };
 }

@@ -8,33 +8,34 @@
  * a Content-Type of exactly "application/json" is what openapi-fetch puts on every JSON body, so it
  * cannot be told apart from the default and is replaced by the versioned type.
  */
-import type { Middleware } from "openapi-fetch";
 import { operationMediaTypes } from "../../generated/media-types.js";
 
 const OPENAPI_FETCH_DEFAULT_CONTENT_TYPE = "application/json";
 
-interface VersionedMediaTypes {
+export interface VersionedMediaTypes {
   accept: string;
   contentType?: string;
 }
 
-const byRoute = new Map<string, VersionedMediaTypes>(
-  Object.values(operationMediaTypes).map((op) => [`${op.method} ${op.path}`, op]),
-);
+/** Method, then path template: two lookups without building a key string on every call. */
+const byRoute = new Map<string, Map<string, VersionedMediaTypes>>();
+for (const op of Object.values(operationMediaTypes)) {
+  let byPath = byRoute.get(op.method);
+  if (!byPath) byRoute.set(op.method, (byPath = new Map()));
+  byPath.set(op.path, op);
+}
 
 /** The versioned media types of the operation at `method` + `schemaPath`, if it is one of ours. */
 export function mediaTypesFor(method: string, schemaPath: string): VersionedMediaTypes | undefined {
-  return byRoute.get(`${method.toUpperCase()} ${schemaPath}`);
+  return (byRoute.get(method) ?? byRoute.get(method.toUpperCase()))?.get(schemaPath);
 }
 
-export const versioningMiddleware: Middleware = {
-  onRequest({ request, schemaPath }) {
-    const types = mediaTypesFor(request.method, schemaPath);
-    if (!types) return;
-    if (!request.headers.has("accept")) request.headers.set("accept", types.accept);
-    const contentType = request.headers.get("content-type");
-    if (types.contentType && request.body !== null && (contentType === null || contentType === OPENAPI_FETCH_DEFAULT_CONTENT_TYPE)) {
-      request.headers.set("content-type", types.contentType);
-    }
-  },
-};
+/** Sets the operation's versioned Accept and Content-Type on `request`, unless the caller chose their own. */
+export function applyMediaTypes(request: Request, types: VersionedMediaTypes | undefined): void {
+  if (!types) return;
+  if (!request.headers.has("accept")) request.headers.set("accept", types.accept);
+  const contentType = request.headers.get("content-type");
+  if (types.contentType && request.body !== null && (contentType === null || contentType === OPENAPI_FETCH_DEFAULT_CONTENT_TYPE)) {
+    request.headers.set("content-type", types.contentType);
+  }
+}

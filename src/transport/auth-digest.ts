@@ -6,48 +6,81 @@
  * resending a clone with the digest. The nonce is then kept and reused with an increasing nc, so
  * later requests take one round trip. When the server answers 401 with stale=true the nonce has
  * expired: the request is re-sent once with the fresh nonce. Requests that start while the first
- * challenge is in flight wait for it instead of probing on their own.
+ * challenge is in flight wait for it instead of probing on their own (the wait ends at the
+ * caller's abort or close()).
+ *
+ * nc counts per nonce for the client's lifetime: a challenge that repeats a nonce already used
+ * (several concurrent stale=true answers carrying the server's one current nonce, or a non-stale
+ * 401 with the same nonce) continues its count, so no (nonce, nc) pair is ever sent twice.
  */
 import { randomBytes } from "node:crypto";
 import { digestAuthorization, findDigestChallenge, type DigestChallenge } from "../digest/rfc7616.js";
+import { AtlasAuthError } from "../errors.js";
 import type { ApiKeyAuth } from "../options.js";
-import { withHeader, type Send } from "./send.js";
+import type { SecretRedactor } from "../redact.js";
+import type { Lifecycle } from "./lifecycle.js";
+import { abortable, authorized, waitSignals, type CallContext, type Send } from "./send.js";
 
-interface NonceState {
-  challenge: DigestChallenge;
-  /** Last nc used with this nonce; incremented synchronously so concurrent requests never share one. */
-  nc: number;
+/** Nonces whose count is remembered; a server never brings back one this old. */
+const REMEMBERED_NONCES = 64;
+
+/** The last nc sent with each nonce, oldest nonce first; incremented synchronously so concurrent requests never share one. */
+class NonceCounts {
+  readonly #last = new Map<string, number>();
+
+  next(nonce: string): number {
+    const nc = (this.#last.get(nonce) ?? 0) + 1;
+    this.#last.delete(nonce); // re-insert: most recently used last
+    this.#last.set(nonce, nc);
+    if (this.#last.size > REMEMBERED_NONCES) this.#last.delete(this.#last.keys().next().value!);
+    return nc;
+  }
 }
 
-export function withDigestAuth(next: Send, { publicKey, privateKey }: ApiKeyAuth): Send {
-  let state: NonceState | undefined;
-  let probe: Promise<unknown> | undefined;
+export interface DigestOptions extends ApiKeyAuth {
+  redactor: SecretRedactor;
+  lifecycle: Lifecycle;
+}
 
-  const authorize = (request: Request, current: NonceState): Request => {
+export function withDigestAuth(next: Send, { publicKey, privateKey, redactor, lifecycle }: DigestOptions): Send {
+  let challenge: DigestChallenge | undefined;
+  let probe: Promise<unknown> | undefined;
+  const counts = new NonceCounts();
+
+  const authorize = (request: Request, current: DigestChallenge): Request => {
     const url = new URL(request.url);
     const header = digestAuthorization({
-      challenge: current.challenge,
+      challenge: current,
       username: publicKey,
       password: privateKey,
       method: request.method,
       uri: `${url.pathname}${url.search}`,
-      nc: ++current.nc,
+      nc: counts.next(current.nonce),
       cnonce: randomBytes(16).toString("hex"),
     });
-    return withHeader(request, "authorization", header);
+    return authorized(request, header);
+  };
+
+  /** The Digest challenge in a 401, redacted if unusable: its text comes from the server. */
+  const challengeIn = (response: Response): DigestChallenge | undefined => {
+    try {
+      return findDigestChallenge(response.headers.get("www-authenticate"));
+    } catch (error) {
+      if (error instanceof AtlasAuthError) throw new AtlasAuthError(redactor.redact(error.message), error.status);
+      throw error;
+    }
   };
 
   /** Adopt the challenge a 401 carries; undefined when the 401 has none (e.g. another scheme). */
-  const adopt = (response: Response): NonceState | undefined => {
+  const adopt = (response: Response): DigestChallenge | undefined => {
     if (response.status !== 401) return undefined;
-    const challenge = findDigestChallenge(response.headers.get("www-authenticate"));
-    if (!challenge) return undefined;
-    state = { challenge, nc: 0 };
-    return state;
+    const found = challengeIn(response);
+    if (found) challenge = found;
+    return found;
   };
 
-  const sendWithoutNonce = async (request: Request): Promise<Response> => {
-    const unauthenticated = next(request.clone());
+  const sendWithoutNonce = async (request: Request, call: CallContext | undefined): Promise<Response> => {
+    const unauthenticated = next(request, call);
     probe = unauthenticated.catch(() => undefined);
     let response: Response;
     try {
@@ -56,17 +89,17 @@ export function withDigestAuth(next: Send, { publicKey, privateKey }: ApiKeyAuth
       probe = undefined;
     }
     const adopted = adopt(response);
-    return adopted ? next(authorize(request, adopted)) : response;
+    return adopted ? next(authorize(request, adopted), call) : response;
   };
 
-  return async (request) => {
-    if (!state && probe) await probe;
-    const current = state;
-    if (!current) return sendWithoutNonce(request);
-    const response = await next(authorize(request, current));
+  return async (request, call) => {
+    if (!challenge && probe) await abortable(probe, waitSignals(call, lifecycle.signal));
+    const current = challenge;
+    if (!current) return sendWithoutNonce(request, call);
+    const response = await next(authorize(request, current), call);
     if (response.status !== 401) return response;
     const fresh = adopt(response);
     // stale=true: right credentials, expired nonce. Anything else is a real refusal: hand it back.
-    return fresh?.challenge.stale ? next(authorize(request, fresh)) : response;
+    return fresh?.stale ? next(authorize(request, fresh), call) : response;
   };
 }

@@ -1,17 +1,25 @@
 /**
  * Service accounts: OAuth 2.0 client credentials against {baseUrl}/api/oauth/token with HTTP Basic
  * client authentication, through oauth4webapi. The token is cached until shortly before expires_in
- * runs out; concurrent requests share one token request (Atlas rate-limits the token endpoint);
- * a 401 on an API call fetches a new token once and re-sends the call once; revoke() (called by
- * the client's close()) revokes the token at {baseUrl}/api/oauth/revoke.
+ * runs out (a lifetime under 30 s counts as 30 s, so a server answering expires_in: 0 does not get
+ * a token request per call); concurrent requests share one token request (Atlas rate-limits the
+ * token endpoint); a 401 on an API call fetches a new token once and re-sends the call once;
+ * revoke() (called by the client's close()) revokes the token at {baseUrl}/api/oauth/revoke, and
+ * no token request starts after it.
  *
- * oauth4webapi's errors are not passed on as causes: some carry the token response body.
+ * A token endpoint answering 429/502/503/504 rejects with an AtlasAuthError carrying the status and
+ * Retry-After, which the retry layer retries; other refusals are final.
+ *
+ * oauth4webapi's errors are not passed on as causes: some carry the token response body. Every
+ * text an AtlasAuthError carries from the server (OAuth error code, description) is redacted.
  */
 import * as oauth from "oauth4webapi";
-import { AtlasAuthError, AtlasError } from "../errors.js";
+import { AtlasAuthError, AtlasClientClosedError, AtlasError, copyForCaller } from "../errors.js";
 import type { ServiceAccountAuth } from "../options.js";
 import type { SecretRedactor } from "../redact.js";
-import { withHeader, type Send } from "./send.js";
+import type { Lifecycle } from "./lifecycle.js";
+import { RETRY_STATUSES } from "./retry.js";
+import { abortable, authorized, waitSignals, type CallContext, type Send } from "./send.js";
 
 export interface ServiceAccountOptions extends ServiceAccountAuth {
   baseUrl: string;
@@ -19,7 +27,14 @@ export interface ServiceAccountOptions extends ServiceAccountAuth {
   exchange: Send;
   redactor: SecretRedactor;
   userAgent: string;
+  /** The client's open/closed state; without one the tokens only close through revoke(). */
+  lifecycle?: Lifecycle;
 }
+
+/** Shortest lifetime a token is shared for, whatever expires_in says. */
+export const MIN_TOKEN_LIFETIME_MS = 30_000;
+/** An access token travels in a header: visible ASCII only (RFC 6750 b64token is a subset). */
+const HEADER_SAFE_TOKEN = /^[\x21-\x7e]+$/;
 
 interface CachedToken {
   value: string;
@@ -53,10 +68,14 @@ export class ServiceAccountTokens {
   readonly #clientAuth: oauth.ClientAuth;
   readonly #http: oauth.HttpRequestOptions<"POST", URLSearchParams>;
   readonly #redactor: SecretRedactor;
+  readonly #lifecycle: Lifecycle | undefined;
   #token: CachedToken | undefined;
   #pending: Promise<string> | undefined;
+  /** The last tokens issued, newest last: the ones that can still show up in a server's answer. */
+  readonly #liveTokens: string[] = [];
+  #revoked = false;
 
-  constructor({ baseUrl, clientId, clientSecret, exchange, redactor, userAgent }: ServiceAccountOptions) {
+  constructor({ baseUrl, clientId, clientSecret, exchange, redactor, userAgent, lifecycle }: ServiceAccountOptions) {
     this.#as = {
       issuer: baseUrl,
       token_endpoint: `${baseUrl}/api/oauth/token`,
@@ -72,12 +91,20 @@ export class ServiceAccountTokens {
       [oauth.allowInsecureRequests]: baseUrl.startsWith("http:"),
     };
     this.#redactor = redactor;
+    this.#lifecycle = lifecycle;
     redactor.add(clientSecret, credentials);
   }
 
-  /** A valid token, from the cache or from one shared token request. */
+  /** The cached token while it is fresh (the common case, without a promise). */
+  cached(): string | undefined {
+    return this.#token && Date.now() < this.#token.renewAt ? this.#token.value : undefined;
+  }
+
+  /** A valid token, from the cache or from one shared token request; never after close(). */
   get(): Promise<string> {
-    if (this.#token && Date.now() < this.#token.renewAt) return Promise.resolve(this.#token.value);
+    if (this.#revoked || this.#lifecycle?.closed) return Promise.reject(new AtlasClientClosedError());
+    const cached = this.cached();
+    if (cached !== undefined) return Promise.resolve(cached);
     this.#pending ??= this.#request().finally(() => {
       this.#pending = undefined;
     });
@@ -91,6 +118,8 @@ export class ServiceAccountTokens {
   }
 
   async revoke(): Promise<void> {
+    this.#revoked = true;
+    // A token request in flight is let finish, so the token it brings is revoked too.
     await this.#pending?.catch(() => undefined);
     const token = this.#token?.value;
     this.#token = undefined;
@@ -109,10 +138,15 @@ export class ServiceAccountTokens {
   async #request(): Promise<string> {
     try {
       const response = await oauth.clientCredentialsGrantRequest(this.#as, this.#client, this.#clientAuth, {}, this.#http);
+      if (RETRY_STATUSES.has(response.status)) {
+        const retryAfter = response.headers.get("retry-after") ?? undefined;
+        throw new AtlasAuthError(`Service account token request failed: HTTP ${response.status} (the token endpoint is busy)`, response.status, undefined, retryAfter);
+      }
       const result = await oauth.processClientCredentialsResponse(this.#as, this.#client, response);
-      if (result.token_type !== "bearer") throw new AtlasAuthError(`Token endpoint issued an unsupported token_type ${JSON.stringify(result.token_type)}`, response.status);
-      this.#redactor.add(result.access_token);
-      const lifetimeMs = result.expires_in === undefined ? Infinity : result.expires_in * 1000;
+      if (result.token_type !== "bearer") throw new AtlasAuthError(`Token endpoint issued an unsupported token_type ${JSON.stringify(this.#redactor.redact(String(result.token_type)))}`, response.status);
+      if (!HEADER_SAFE_TOKEN.test(result.access_token)) throw new AtlasAuthError("Token endpoint issued an access_token that is not a valid header value", response.status);
+      this.#remember(result.access_token);
+      const lifetimeMs = result.expires_in === undefined ? Infinity : Math.max(MIN_TOKEN_LIFETIME_MS, result.expires_in * 1000);
       this.#token = { value: result.access_token, renewAt: Date.now() + lifetimeMs - renewalMargin(lifetimeMs) };
       return result.access_token;
     } catch (error) {
@@ -120,12 +154,20 @@ export class ServiceAccountTokens {
     }
   }
 
-  /** Our own errors pass through; oauth4webapi's become an AtlasAuthError keeping only status and OAuth code. */
+  /** Redact a new token; forget the one two tokens back (nothing can carry it any more). */
+  #remember(token: string): void {
+    this.#redactor.add(token);
+    this.#liveTokens.push(token);
+    if (this.#liveTokens.length > 2) this.#redactor.remove(this.#liveTokens.shift()!);
+  }
+
+  /** Our own errors pass through; oauth4webapi's become an AtlasAuthError keeping only status and OAuth code, redacted. */
   #authError(what: string, error: unknown): AtlasError {
     if (error instanceof AtlasError) return error;
     if (error instanceof oauth.ResponseBodyError) {
-      const description = error.error_description ? `: ${this.#redactor.redact(error.error_description)}` : "";
-      return new AtlasAuthError(`${what}: HTTP ${error.status} ${error.error}${description}`, error.status, error.error);
+      const code = this.#redactor.redact(String(error.error));
+      const description = error.error_description ? `: ${this.#redactor.redact(String(error.error_description))}` : "";
+      return new AtlasAuthError(`${what}: HTTP ${error.status} ${code}${description}`, error.status, code);
     }
     const status = error instanceof oauth.OperationProcessingError && error.cause instanceof Response ? error.cause.status : undefined;
     const reason = error instanceof Error ? this.#redactor.redact(error.message) : "unexpected error";
@@ -133,13 +175,20 @@ export class ServiceAccountTokens {
   }
 }
 
-/** Sends each request with the current bearer token; on 401, renews the token and re-sends once. */
-export function withServiceAccountAuth(next: Send, tokens: ServiceAccountTokens): Send {
-  return async (request) => {
-    const token = await tokens.get();
-    const response = await next(withHeader(request, "authorization", `Bearer ${token}`));
+/**
+ * Sends each request with the current bearer token; on 401, renews the token and re-sends once.
+ * A wait for a token request ends at the caller's abort or the client's close(), whichever is first.
+ */
+export function withServiceAccountAuth(next: Send, tokens: ServiceAccountTokens, lifecycle: Lifecycle): Send {
+  const wait = (token: Promise<string>, call: CallContext | undefined) =>
+    abortable(token, waitSignals(call, lifecycle.signal)).catch((error: unknown) => {
+      throw error instanceof AtlasAuthError ? copyForCaller(error) : error;
+    });
+  return async (request, call) => {
+    const token = tokens.cached() ?? (await wait(tokens.get(), call));
+    const response = await next(authorized(request, `Bearer ${token}`), call);
     if (response.status !== 401) return response;
-    const renewed = await tokens.renew(token);
-    return next(withHeader(request, "authorization", `Bearer ${renewed}`));
+    const renewed = await wait(tokens.renew(token), call);
+    return next(authorized(request, `Bearer ${renewed}`), call);
   };
 }

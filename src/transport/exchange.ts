@@ -1,19 +1,29 @@
 /**
  * The bottom of the transport: one HTTP exchange, start to last body byte, within `timeoutMs`.
  *
+ * It never consumes the request it is given (a request with a body is sent as a clone), so the
+ * layers above may send the same Request again (retries, digest round trips, redirects) without
+ * copying it. One AbortController per exchange carries the timeout, the caller's abort (listened to
+ * only when the call has a signal) and close(): cheaper than AbortSignal.any, which showed in the
+ * profile (bench/RESULTS.md).
+ *
  * The body is read here, inside the timer, so a server that sends headers and then stalls still
- * times out; the buffered response is what the layers above and openapi-fetch read.
+ * times out; the layers above and openapi-fetch read it from memory (buffered-response.ts).
  * Failures become AtlasTimeoutError / AtlasNetworkError with a sanitized cause (the platform's
  * error may reference the request; only its name, code and redacted message are kept).
  */
-import { AtlasNetworkError, AtlasTimeoutError, summarize } from "../errors.js";
+import { AtlasClientClosedError, AtlasNetworkError, AtlasTimeoutError, summarize } from "../errors.js";
 import type { SecretRedactor } from "../redact.js";
+import { BufferedResponse } from "./buffered-response.js";
+import type { Lifecycle } from "./lifecycle.js";
 import type { Send } from "./send.js";
 
 export interface ExchangeOptions {
   fetch: typeof fetch;
   timeoutMs: number;
   redactor: SecretRedactor;
+  /** The client's state: close() aborts the exchange with AtlasClientClosedError. */
+  lifecycle?: Lifecycle;
 }
 
 /** The first error code found along a cause chain (undici puts ECONNRESET on the cause). */
@@ -38,31 +48,34 @@ function sanitizedCause(error: unknown, redactor: SecretRedactor): Error {
   return cause;
 }
 
-/** Statuses whose Response must have a null body (the Response constructor throws otherwise). */
-const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([101, 103, 204, 205, 304]);
-
-async function buffered(response: Response): Promise<Response> {
-  const body = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
-  const copy = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-  // Keep the final URL for callers that inspect `response.url` (a constructed Response has none).
-  Object.defineProperty(copy, "url", { value: response.url });
-  return copy;
-}
-
-export function createExchange({ fetch, timeoutMs, redactor }: ExchangeOptions): Send {
-  return async (request) => {
-    const timer = new AbortController();
-    const timeout = setTimeout(() => timer.abort(), timeoutMs);
-    const signal = AbortSignal.any([request.signal, timer.signal]);
+export function createExchange({ fetch, timeoutMs, redactor, lifecycle }: ExchangeOptions): Send {
+  return async (request, call) => {
+    const caller = call?.signal;
+    if (caller?.aborted) throw caller.reason;
+    if (lifecycle?.closed) throw new AtlasClientClosedError();
+    const controller = new AbortController();
+    let timedOut = false;
+    const timeout = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const onCallerAbort = () => controller.abort(caller!.reason);
+    caller?.addEventListener("abort", onCallerAbort);
+    lifecycle?.track(controller);
     try {
-      return await buffered(await fetch(request, { signal }));
+      // Redirects are the redirect layer's (transport/redirects.ts): fetch would follow them anywhere.
+      const init = { signal: controller.signal, redirect: "manual" } as const;
+      return await BufferedResponse.from(await fetch(request.body === null ? request : request.clone(), init));
     } catch (error) {
       // The caller's own abort is theirs to handle: pass its reason through untouched.
-      if (request.signal.aborted) throw request.signal.reason;
-      if (timer.signal.aborted) throw new AtlasTimeoutError(summarize(request), timeoutMs);
+      if (caller?.aborted) throw caller.reason;
+      if (lifecycle?.closed) throw new AtlasClientClosedError();
+      if (timedOut) throw new AtlasTimeoutError(summarize(request), timeoutMs);
       throw new AtlasNetworkError(summarize(request), errorCode(error), sanitizedCause(error, redactor));
     } finally {
       clearTimeout(timeout);
+      caller?.removeEventListener("abort", onCallerAbort);
+      lifecycle?.untrack(controller);
     }
   };
 }

@@ -1,28 +1,39 @@
 /**
  * Retries of idempotent requests (GET, PUT, DELETE, HEAD, OPTIONS) on 429, 502, 503, 504, a network
- * failure or a timeout, with exponential backoff and full jitter; a Retry-After header (seconds or
- * HTTP-date) replaces the backoff, capped by maxDelayMs. POST and PATCH go through exactly once:
+ * failure or a timeout, with exponential backoff and full jitter; a Retry-After header (delta-seconds
+ * or IMF-fixdate) replaces the backoff, capped by maxDelayMs. POST and PATCH go through exactly once:
  * Atlas could have acted on a request whose answer was lost, and creating a project twice is worse
- * than reporting a failure.
+ * than reporting a failure. The one exception: the token endpoint answered 429/502/503/504, so the
+ * call itself was never sent; that is retried for every method, under the same budget.
  */
-import { AtlasNetworkError, AtlasTimeoutError } from "../errors.js";
+import { AtlasAuthError, AtlasNetworkError, AtlasTimeoutError } from "../errors.js";
 import type { RetryOptions } from "../options.js";
-import { IDEMPOTENT_METHODS, sleep as defaultSleep, type Send } from "./send.js";
+import { IDEMPOTENT_METHODS, sleep as defaultSleep, waitSignals, type Send } from "./send.js";
 
 export const RETRY_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
 
 export interface RetryHooks {
   /** Injected by unit tests to observe the chosen delays without waiting. */
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  sleep?: (ms: number, signals: readonly AbortSignal[]) => Promise<void>;
   random?: () => number;
   now?: () => number;
+  /** The client's close() signal: a wait for the next attempt ends when it aborts. */
+  closing?: AbortSignal;
 }
 
-/** Milliseconds a Retry-After header asks for, or undefined when absent or unreadable. */
-export function parseRetryAfter(value: string | null, now: number): number | undefined {
-  if (value === null) return undefined;
+/** RFC 9110 section 5.6.7 IMF-fixdate, e.g. "Sun, 06 Nov 1994 08:49:37 GMT". */
+const IMF_FIXDATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+
+/**
+ * Milliseconds a Retry-After header asks for, or undefined when absent or unreadable. Only the two
+ * forms of RFC 9110 section 10.2.3 are read, delta-seconds and IMF-fixdate: Date.parse alone would
+ * read "-5" or "1.5" as dates in 2001 and retry at once.
+ */
+export function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {
+  if (value === null || value === undefined) return undefined;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  if (!IMF_FIXDATE.test(trimmed)) return undefined;
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
@@ -32,29 +43,39 @@ export function backoffDelay(attempt: number, { baseDelayMs, maxDelayMs }: Requi
   return random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
 }
 
-function isRetryableFailure(error: unknown): error is AtlasNetworkError | AtlasTimeoutError {
-  return error instanceof AtlasNetworkError || error instanceof AtlasTimeoutError;
+/** The token endpoint was busy: the call itself never left, whatever its method. */
+function isTokenEndpointBusy(error: unknown): error is AtlasAuthError {
+  return error instanceof AtlasAuthError && error.status !== undefined && RETRY_STATUSES.has(error.status);
+}
+
+function isRetryableFailure(error: unknown, idempotent: boolean): error is AtlasNetworkError | AtlasTimeoutError | AtlasAuthError {
+  return isTokenEndpointBusy(error) || (idempotent && (error instanceof AtlasNetworkError || error instanceof AtlasTimeoutError));
 }
 
 export function withRetries(next: Send, options: Required<RetryOptions>, hooks: RetryHooks = {}): Send {
-  const { sleep = defaultSleep, random = Math.random, now = Date.now } = hooks;
-  return async (request) => {
-    if (!IDEMPOTENT_METHODS.has(request.method) || options.maxAttempts === 1) return next(request);
+  const { sleep = defaultSleep, random = Math.random, now = Date.now, closing } = hooks;
+
+  const delayFor = (retryAfter: string | null | undefined, attempt: number) => {
+    const asked = parseRetryAfter(retryAfter, now());
+    return asked === undefined ? backoffDelay(attempt, options, random) : Math.min(asked, options.maxDelayMs);
+  };
+  return async (request, call) => {
+    if (options.maxAttempts === 1) return next(request, call);
+    const idempotent = IDEMPOTENT_METHODS.has(request.method);
     for (let attempt = 1; ; attempt++) {
       const last = attempt === options.maxAttempts;
       let delay: number;
       try {
-        const response = await next(request.clone());
-        if (last || !RETRY_STATUSES.has(response.status)) return response;
-        const asked = parseRetryAfter(response.headers.get("retry-after"), now());
-        delay = asked === undefined ? backoffDelay(attempt, options, random) : Math.min(asked, options.maxDelayMs);
+        const response = await next(request, call);
+        if (last || !idempotent || !RETRY_STATUSES.has(response.status)) return response;
+        delay = delayFor(response.headers.get("retry-after"), attempt);
       } catch (error) {
-        if (!isRetryableFailure(error)) throw error;
+        if (!isRetryableFailure(error, idempotent)) throw error;
         error.attempts = attempt;
         if (last) throw error;
-        delay = backoffDelay(attempt, options, random);
+        delay = delayFor(error instanceof AtlasAuthError ? error.retryAfter : undefined, attempt);
       }
-      await sleep(delay, request.signal);
+      await sleep(delay, waitSignals(call, closing));
     }
   };
 }

@@ -148,7 +148,7 @@ describe("service account (OAuth 2.0 client credentials)", () => {
   it("a failed token request is not cached: the next call asks again", async () => {
     let refuse = true;
     atlas.handle((req, res, raw) => {
-      if (refuse && req.path === "/api/oauth/token") return void sendJson(res, 503, { error: "temporarily_unavailable" });
+      if (refuse && req.path === "/api/oauth/token") return void sendJson(res, 400, { error: "invalid_request" });
       if (oauth.handle(req, res, raw)) return;
       if (oauth.authorize(req, res)) sendJson(res, 200, orgSettings);
     });

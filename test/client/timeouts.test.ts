@@ -51,7 +51,7 @@ describe("timeouts", () => {
   it("passes the caller's own abort through untouched and does not retry it", async () => {
     const controller = new AbortController();
     const reason = new Error("caller gave up");
-    // Abort once the server has the request (a fixed delay raced the request on a loaded machine).
+    // Abort once the server holds the request (a fixed delay flaked on a loaded machine: sometimes nothing was sent yet).
     atlas.handle((_req, res, raw) => {
       answerLater(raw, 2_000, () => sendJson(res, 200, orgSettings));
       controller.abort(reason);

@@ -21,6 +21,8 @@ export class DigestServer {
   nonces: string[] = [];
   /** Every accepted authorization, in order. */
   accepted: DigestCheck[] = [];
+  /** Every digest authorization received, accepted or not, in order. */
+  sent: DigestCheck[] = [];
   challenges = 0;
   #uses = new Map<string, number>();
 
@@ -28,22 +30,38 @@ export class DigestServer {
     readonly username: string,
     readonly password: string,
     readonly usesPerNonce = Infinity,
+    /** Like a server with one current nonce: every challenge carries it until it is used up. */
+    readonly shareNonce = false,
   ) {}
 
   #challenge(res: ServerResponse, stale: boolean): void {
     this.challenges++;
-    const nonce = `nonce-${this.nonces.length + 1}-${Math.random().toString(36).slice(2)}`;
-    this.nonces.push(nonce);
-    this.#uses.set(nonce, 0);
+    const current = this.nonces.at(-1);
+    let nonce: string;
+    if (this.shareNonce && current !== undefined && this.#uses.get(current)! < this.usesPerNonce) {
+      nonce = current;
+    } else {
+      nonce = `nonce-${this.nonces.length + 1}-${Math.random().toString(36).slice(2)}`;
+      this.nonces.push(nonce);
+      this.#uses.set(nonce, 0);
+    }
     const header = `Digest realm="${this.realm}", domain="", nonce="${nonce}", algorithm=MD5, qop="auth"${stale ? ", stale=true" : ", stale=false"}`;
     sendJson(res, 401, { error: 401, errorCode: "NOT_AUTHORIZED", reason: "Unauthorized", detail: "Digest authentication required" }, { "www-authenticate": header });
   }
 
+  /** The digest parameters of `req`'s Authorization header (recorded in `sent`), or undefined without one. */
+  record(req: RecordedRequest): Record<string, string> | undefined {
+    const header = req.headers.authorization;
+    if (!header?.startsWith("Digest ")) return undefined;
+    const p = Object.fromEntries([...header.matchAll(/(\w+)=(?:"([^"]*)"|([^,\s]*))/g)].map((m) => [m[1]!, m[2] ?? m[3]!]));
+    this.sent.push({ nonce: p.nonce!, nc: p.nc!, cnonce: p.cnonce! });
+    return p;
+  }
+
   /** True when `req` carries a valid digest; otherwise answers 401 itself and returns false. */
   authorize(req: RecordedRequest, res: ServerResponse): boolean {
-    const header = req.headers.authorization;
-    if (!header?.startsWith("Digest ")) return this.#challenge(res, false), false;
-    const p = Object.fromEntries([...header.matchAll(/(\w+)=(?:"([^"]*)"|([^,\s]*))/g)].map((m) => [m[1]!, m[2] ?? m[3]!]));
+    const p = this.record(req);
+    if (!p) return this.#challenge(res, false), false;
     const uses = this.#uses.get(p.nonce!);
     if (uses === undefined) return this.#challenge(res, false), false;
     if (uses >= this.usesPerNonce) return this.#challenge(res, true), false;
