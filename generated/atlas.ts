@@ -152,18 +152,18 @@ export interface components {
         ApiError: {
             badRequestDetail?: components["schemas"]["BadRequestDetail"];
             /** @description Describes the specific conditions or reasons that cause each type of error. */
-            detail?: string;
+            detail?: $Read<string>;
             /**
              * Format: int32
              * @description HTTP status code returned with this error.
              */
-            error: number;
+            error: $Read<number>;
             /** @description Application error code returned with this error. */
-            errorCode: string;
+            errorCode: $Read<string>;
             /** @description Parameters used to give more information about the error. */
-            parameters?: Record<string, never>[];
+            parameters?: $Read<Record<string, never>[]>;
             /** @description Application error message returned with this error. */
-            reason?: string;
+            reason?: $Read<string>;
         };
         /** @description Mapping settings that link one IdP and MongoDB Cloud. */
         AuthFederationRoleMapping: {

@@ -11,11 +11,13 @@
  * 2xx bodies are parsed by the client itself (client.ts, readJson), so that one that is not JSON
  * rejects with AtlasInvalidResponseError instead of openapi-fetch's bare SyntaxError.
  */
-import type { components } from "../../generated/atlas.js";
+import type { components, Readable } from "../../generated/atlas.js";
 import { AtlasInvalidResponseError } from "../errors.js";
 import type { SecretRedactor } from "../redact.js";
 
-export type ApiError = components["schemas"]["ApiError"];
+// The schema marks the server-written fields readOnly (as the official spec does); the client only
+// ever reads an ApiError, so callers get the plain response shape without openapi-typescript's markers.
+export type ApiError = Readable<components["schemas"]["ApiError"]>;
 
 export const UNEXPECTED_RESPONSE = "UNEXPECTED_RESPONSE";
 const DETAIL_LENGTH = 200;

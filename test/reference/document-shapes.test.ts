@@ -115,6 +115,11 @@ describe("the official spec's semantics where the pages are silent", () => {
     ["ConnectedOrgConfig", "postAuthRoleGrants", "uniqueItems"],
     ["ConnectedOrgConfig", "roleMappings", "uniqueItems"],
     ["ConnectedOrgConfig", "roleMappings[].roleAssignments", "uniqueItems"],
+    ["ApiError", "error", "readOnly"],
+    ["ApiError", "errorCode", "readOnly"],
+    ["ApiError", "reason", "readOnly"],
+    ["ApiError", "parameters", "readOnly"],
+    ["ApiError", "detail", "readOnly"],
   ];
 
   function propertyAt(schemaName: string, path: string): Json {
