@@ -11,6 +11,11 @@
  *
  * Path-parameter order, which api-smart-diff does not compare, is checked here too (a reorder is
  * breaking: see diff.parameters.ts).
+ *
+ * One verdict of api-smart-diff is corrected: it calls `readOnly` added to a response field breaking.
+ * A response body is only read, so the mark changes nothing a consumer receives or sends; it is an
+ * annotation there (in a request body, where it takes the field out of what a caller may send, the
+ * library's "breaking" stands).
  */
 import { apiCompare } from "api-smart-diff";
 import { pathParameterReorders } from "./diff.parameters.js";
@@ -38,6 +43,11 @@ export interface Classification {
 const REFERENCED_SECTIONS = new Set(["schemas", "parameters", "responses", "requestBodies", "headers", "examples"]);
 
 const KINDS: readonly ChangeKind[] = ["breaking", "non-breaking", "deprecated", "annotation", "unclassified"];
+
+/** `readOnly: true` added to (or set on) a field of a response body: annotation, not a break. */
+function isResponseReadOnlyMark(path: ReadonlyArray<string | number>, action: Change["action"]): boolean {
+  return path[0] === "paths" && path.includes("responses") && path.at(-1) === "readOnly" && (action === "add" || action === "replace");
+}
 
 function toPointer(path: ReadonlyArray<string | number>): string {
   return "/" + path.map((part) => String(part).replaceAll("~", "~0").replaceAll("/", "~1")).join("/");
@@ -85,6 +95,8 @@ export function classifyChanges(before: unknown, after: unknown): Classification
       changes.breaking.push({ ...change, kind: "breaking", description: `${change.description} (generated types lose components["schemas"]["${String(path[2])}"])` });
     } else if (inReferencedSection) {
       components.push(change);
+    } else if (change.kind === "breaking" && isResponseReadOnlyMark(path, diff.action)) {
+      changes.annotation.push({ ...change, kind: "annotation", description: `${change.description} (a response is only read: the mark changes nothing a consumer gets)` });
     } else {
       changes[change.kind].push(change);
     }

@@ -50,6 +50,23 @@ describe("classifyChanges", () => {
     );
   });
 
+  it("classifies readOnly added to a response field as an annotation, and to a request field as breaking", () => {
+    // The shape of ApiError: an error response shared through components/responses, where api-smart-diff
+    // on its own calls the new mark breaking.
+    const before = fixture("before.yaml");
+    before.components.schemas.Problem = { type: "object", required: ["code"], properties: { code: { type: "string" }, detail: { type: "string" } } };
+    before.components.responses = { notFound: { description: "Not found", content: { "application/json": { schema: { $ref: "#/components/schemas/Problem" } } } } };
+    before.paths["/things/{thingId}"].get.responses["404"] = { $ref: "#/components/responses/notFound" };
+    const after = structuredClone(before);
+    after.components.schemas.Problem.properties.code.readOnly = true;
+    after.components.schemas.Problem.properties.detail.readOnly = true;
+    after.components.schemas.NewThing.properties.name.readOnly = true;
+    const result = classifyChanges(before, after);
+    const problem = "/paths/~1things~1{thingId}/get/responses/404/content/application~1json/schema/properties";
+    expect(result.changes.annotation.map((change) => change.pointer)).toEqual(expect.arrayContaining([`${problem}/code/readOnly`, `${problem}/detail/readOnly`]));
+    expect(result.changes.breaking.map((change) => change.pointer)).toEqual([`${requestSchema}/properties/name/readOnly`]);
+  });
+
   it("classifies a removed operation as breaking", () => {
     const before = fixture("before.yaml");
     const after = structuredClone(before);
