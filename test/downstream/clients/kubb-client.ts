@@ -1,5 +1,5 @@
-// A Kubb client (the `client` call option, or the module `pluginClient({ importPath })` points to) that
-// sends through any fetch, e.g. createAtlasFetch: Kubb's own fetch client always calls globalThis.fetch.
+// A Kubb client (the `client` option every generated function takes) that sends through any fetch, e.g.
+// createAtlasFetch: Kubb's own fetch client always calls globalThis.fetch.
 import type { Client, RequestConfig, ResponseConfig } from "@kubb/plugin-client/clients/fetch";
 
 export function kubbClient(baseUrl: string, send: typeof fetch): Client {
