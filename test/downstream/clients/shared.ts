@@ -14,4 +14,6 @@ export interface CallResult {
   project: unknown;
   /** For schema generators: the schemas the caller found and used. */
   schemas?: string[];
+  /** For a raw caller: what went wrong besides the wire (e.g. the client refused the answer). */
+  notes?: string[];
 }

@@ -3,9 +3,9 @@
  * repository would run it, on node_modules/atlas-admin-openapi/dist/openapi.json or the 3.0 companion)
  * and which packages' versions the matrix reports. Their callers are test/downstream/clients/<id>.ts.
  */
-import { copyFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
-import { readVersion, runBin, type CommandResult, type Workspace } from "./workspace.js";
+import { readVersion, ROOT, runBin, type CommandResult, type Workspace } from "./workspace.js";
 
 export interface Generation {
   /** What runs: one CLI invocation (orval makes its fetch client and both zod files in one run). */
@@ -39,6 +39,32 @@ const orval: Generation = {
     return runBin(ws.dir, "orval", "orval", ["--config", "orval.config.ts"]);
   },
 };
+
+const kubb: Generation = {
+  name: "kubb generate --config clients/kubb.config.ts",
+  run: (ws) => {
+    // Kubb reads its config from the project root, as the README shows it.
+    copyFileSync(join(ws.dir, "clients", "kubb.config.ts"), join(ws.dir, "kubb.config.ts"));
+    return runBin(ws.dir, "@kubb/cli", "kubb", ["generate", "--config", "kubb.config.ts"]);
+  },
+};
+
+/**
+ * openapi-zod-client's output imports zod 3 and @zodios/core (which needs zod 3), where a downstream
+ * project has them at the top of node_modules; this workspace has zod 4 there (orval), so each of its
+ * output folders gets a node_modules of its own with the copies npm nested under openapi-zod-client.
+ */
+function openapiZodClient(id: string, options: string[]): Generation {
+  return {
+    name: ["openapi-zod-client", ...options].join(" "),
+    run: (ws) => {
+      const modules = join(ws.dir, out(id), "node_modules");
+      mkdirSync(join(modules, "@zodios"), { recursive: true });
+      for (const name of ["zod", "@zodios/core"]) symlinkSync(join(ROOT, "node_modules", "openapi-zod-client", "node_modules", name), join(modules, name), "dir");
+      return runBin(ws.dir, "openapi-zod-client", "openapi-zod-client", [ws.document31, "-o", out(id, "api.ts"), ...options]);
+    },
+  };
+}
 
 export const GENERATORS: Generator[] = [
   {
@@ -85,6 +111,16 @@ export const GENERATORS: Generator[] = [
     document: "3.1",
     generation: { name: "typed-openapi", run: (ws) => runBin(ws.dir, "typed-openapi", "typed-openapi", [ws.document31, "-o", out("typed-openapi", "api.ts"), "-r", "none"]) },
   },
+  {
+    id: "openapi-zod-client",
+    label: "openapi-zod-client (Zodios client, axios)",
+    packages: ["openapi-zod-client", "axios"],
+    document: "3.1",
+    rawGeneration: openapiZodClient("openapi-zod-client-raw", []),
+    // Schemas for the versioned media types (answers) as well as application/json (errors).
+    generation: openapiZodClient("openapi-zod-client", ["--media-type-expr", 'mediaType === "application/json" || mediaType.startsWith("application/vnd.atlas.")']),
+  },
+  { id: "kubb", label: "Kubb (plugin-ts, plugin-client fetch)", packages: ["@kubb/cli", "@kubb/plugin-client"], document: "3.1", generation: kubb },
   {
     id: "openapi-typescript-codegen",
     label: "openapi-typescript-codegen (fetch), on the 3.0 companion",

@@ -13,7 +13,7 @@ export const ROOT = repoRoot;
 const PACKAGE_NAME = packageJson.name;
 
 /** Packages the generated code imports at run time (the package's own dependencies are linked already). */
-const RUNTIME_PACKAGES = ["zod", "@oazapfts/runtime"];
+const RUNTIME_PACKAGES = ["zod", "@oazapfts/runtime", "axios", "@kubb/core", "@kubb/plugin-oas", "@kubb/plugin-ts", "@kubb/plugin-client"];
 
 const TSCONFIG = {
   compilerOptions: {
@@ -42,8 +42,10 @@ export interface Workspace {
 export function createWorkspace(): Workspace {
   const { dir } = createConsumerProject("atlas-downstream-");
   const modules = join(dir, "node_modules");
-  mkdirSync(join(modules, "@oazapfts"), { recursive: true });
-  for (const name of RUNTIME_PACKAGES) symlinkSync(join(ROOT, "node_modules", name), join(modules, name), "dir");
+  for (const name of RUNTIME_PACKAGES) {
+    mkdirSync(dirname(join(modules, name)), { recursive: true });
+    symlinkSync(join(ROOT, "node_modules", name), join(modules, name), "dir");
+  }
   // orval picks its zod flavour from the project's dependencies.
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "downstream", private: true, type: "module", dependencies: { zod: readVersion("zod") } }));
   writeFileSync(join(dir, "tsconfig.json"), JSON.stringify(TSCONFIG, null, 2));
