@@ -11,10 +11,13 @@
  *    build fails if something is left.
  * Links the reader may follow (externalDocs, contact, license) stay: they are never loaded.
  */
-import { spawn } from "node:child_process";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { bundleOpenApi } from "./lib/bundle.js";
+import { finishBundle } from "./lib/finish-bundle.js";
+import { loadRedoclyConfig, newRedoclyContext } from "./lib/redocly.js";
+import { renderRedoc } from "./lib/redoc-render.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -67,27 +70,10 @@ export function findRemoteLoads(html: string): string[] {
   return [...found];
 }
 
-function run(command: string, args: string[]): Promise<void> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, {
-      cwd: root,
-      env: { ...process.env, REDOCLY_TELEMETRY: "off" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk));
-    child.on("error", reject);
-    child.on("close", (code) =>
-      code === 0 ? resolvePromise() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}:\n${output}`)),
-    );
-  });
-}
-
+/** Renders `source` (a file) into `output`, then makes the page offline (see the top of this file). */
 export async function buildDocs(source = defaultSource, output = defaultOutput): Promise<void> {
   await mkdir(dirname(output), { recursive: true });
-  const redocly = resolve(root, "node_modules/.bin/redocly");
-  await run(redocly, ["build-docs", source, "--inlineBundle", "--template", template, "--output", output]);
+  await renderRedoc({ root, source, output, template });
   const html = inlineRemoteLogos(await readFile(output, "utf8"));
   const remote = findRemoteLoads(html);
   if (remote.length > 0) {
@@ -96,10 +82,42 @@ export async function buildDocs(source = defaultSource, output = defaultOutput):
   await writeFile(output, html);
 }
 
+/** Where a bundled document waits to be rendered (build scratch space, not shipped). */
+const documentInput = resolve(root, "dist/.build/docs-input.json");
+
+/**
+ * The page for a bundled document in memory (the build's, after finishBundle). Written to `output`
+ * only once complete (a rename), so a server never serves half a page and a failed build leaves the
+ * last good page in place.
+ */
+export async function buildDocsFromDocument(document: unknown, output = defaultOutput): Promise<void> {
+  await mkdir(dirname(documentInput), { recursive: true });
+  await writeFile(documentInput, JSON.stringify(document));
+  const scratch = resolve(dirname(documentInput), "docs-output.html");
+  await buildDocs(documentInput, scratch);
+  await mkdir(dirname(output), { recursive: true });
+  await rename(scratch, output);
+}
+
+/** `npm run docs`: the page of the bundled, finished document (as `npm run build` makes it), or of a given file. */
+async function main(args: string[]): Promise<string> {
+  const [source, output] = args;
+  if (source) {
+    await buildDocs(resolve(source), output ? resolve(output) : defaultOutput);
+    return output ?? "dist/docs/index.html";
+  }
+  const context = newRedoclyContext(defaultSource, await loadRedoclyConfig(root, defaultSource));
+  const { document } = await bundleOpenApi(context, root);
+  await buildDocsFromDocument(finishBundle(document), defaultOutput);
+  return "dist/docs/index.html";
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const [source, output] = process.argv.slice(2);
-  buildDocs(source ? resolve(source) : defaultSource, output ? resolve(output) : defaultOutput).then(
-    () => console.log(`docs: wrote ${output ?? "dist/docs/index.html"}`),
+  main(process.argv.slice(2)).then(
+    (output) => {
+      console.log(`docs: wrote ${output}`);
+      process.exit(0);
+    },
     (error: unknown) => {
       console.error(error instanceof Error ? error.message : error);
       process.exit(1);

@@ -1,0 +1,27 @@
+/**
+ * `npm run bundle`: dist/openapi.yaml and dist/openapi.json, the single-file documents downstream
+ * repos consume: the one bundling of scripts/lib/bundle.ts, finished by finishBundle, the same files
+ * `npm run build` writes.
+ */
+import { fileURLToPath } from "node:url";
+import { bundleOpenApi, bundleToJson, bundleToYaml, writeText } from "./lib/bundle.js";
+import { finishBundle } from "./lib/finish-bundle.js";
+import { projectPaths } from "./lib/build-pipeline.js";
+import { loadRedoclyConfig, newRedoclyContext } from "./lib/redocly.js";
+
+async function main(): Promise<void> {
+  const paths = projectPaths(fileURLToPath(new URL("..", import.meta.url)));
+  const context = newRedoclyContext(paths.entry, await loadRedoclyConfig(paths.root, paths.entry));
+  const { document } = await bundleOpenApi(context, paths.root);
+  const done = finishBundle(document);
+  await Promise.all([writeText(paths.bundleYaml, bundleToYaml(done)), writeText(paths.bundleJson, bundleToJson(done))]);
+  console.log("bundle: wrote dist/openapi.yaml and dist/openapi.json");
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

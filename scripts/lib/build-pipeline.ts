@@ -1,0 +1,204 @@
+/**
+ * The build, in one process: lint, bundle once, then every output from that one bundle. Used by
+ * `npm run build` (scripts/build.ts: everything, once) and `npm run dev` (scripts/dev.ts: the stages
+ * a change needs, with the caches of this object kept warm between builds).
+ *
+ *   redocly lint (source) -> bundle (Redocly, once) -> spectral lint (the bundle, as dist/lint/openapi.yaml)
+ *   -> finishBundle -> OUTPUT_STEPS in order (bundle files, types, dist/lib), the docs page alongside.
+ */
+import { resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import type { Config } from "@redocly/openapi-core";
+import type { Ruleset } from "@stoplight/spectral-core";
+import { buildDocsFromDocument } from "../build-docs.js";
+import { bundleOpenApi, bundleToJson, bundleToYaml, writeText, type OpenApiDocument } from "./bundle.js";
+import { LibCompiler } from "./compile-lib.js";
+import { finishBundle } from "./finish-bundle.js";
+import { generateTypeSources, writeGenerated } from "./generate-types.js";
+import { failsBuild, formatProblem, ProblemsError, type Problem } from "./problems.js";
+import { loadRedoclyConfig, newRedoclyContext, redoclyLint } from "./redocly.js";
+import { loadSpectralRuleset, spectralLint } from "./spectral.js";
+
+export interface ProjectPaths {
+  root: string;
+  entry: string;
+  redoclyConfig: string;
+  spectralRuleset: string;
+  /** The bundle Spectral reads (its findings' lines point into it). */
+  lintBundle: string;
+  bundleYaml: string;
+  bundleJson: string;
+  generatedDir: string;
+  libTsconfig: string;
+  docsPage: string;
+  docsTemplate: string;
+}
+
+export function projectPaths(root: string): ProjectPaths {
+  const at = (path: string) => resolve(root, path);
+  return {
+    root,
+    entry: at("openapi/openapi.yaml"),
+    redoclyConfig: at("redocly.yaml"),
+    spectralRuleset: at(".spectral.yaml"),
+    lintBundle: at("dist/lint/openapi.yaml"),
+    bundleYaml: at("dist/openapi.yaml"),
+    bundleJson: at("dist/openapi.json"),
+    generatedDir: at("generated"),
+    libTsconfig: at("tsconfig.build.json"),
+    docsPage: at("dist/docs/index.html"),
+    docsTemplate: at("scripts/build-docs.template.hbs"),
+  };
+}
+
+/** The raw bundle (before finishBundle), as Spectral reads it. */
+export interface Bundled {
+  document: OpenApiDocument;
+  /** bundleToYaml(document): the text Spectral lints and dist/lint/openapi.yaml. */
+  yaml: string;
+  files: Set<string>;
+}
+
+/** What an output step gets: the finished document (after finishBundle) and the project's paths. */
+export interface OutputContext {
+  document: OpenApiDocument;
+  paths: ProjectPaths;
+  builder: Builder;
+}
+
+export interface OutputStep {
+  name: string;
+  run(context: OutputContext): Promise<string | void>;
+}
+
+/**
+ * The outputs of one finished bundle, in order; each may read what an earlier one wrote. Another
+ * output (e.g. a companion document in another OpenAPI version) is one more entry here.
+ */
+export const OUTPUT_STEPS: OutputStep[] = [
+  {
+    name: "bundle files",
+    async run({ document, paths }) {
+      await Promise.all([writeText(paths.bundleYaml, bundleToYaml(document)), writeText(paths.bundleJson, bundleToJson(document))]);
+      return "dist/openapi.yaml, dist/openapi.json";
+    },
+  },
+  {
+    name: "types",
+    async run({ document, paths }) {
+      const sources = await generateTypeSources(document);
+      const written = await writeGenerated(paths.generatedDir, sources);
+      return `generated/: ${sources.operations} operations${written.length ? `, wrote ${written.join(", ")}` : ", unchanged"}`;
+    },
+  },
+  {
+    name: "dist/lib",
+    async run({ builder }) {
+      builder.compileLib();
+      return "dist/lib";
+    },
+  },
+];
+
+export type Log = (line: string) => void;
+
+export function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
+/** Long-lived state of the build: configuration, ruleset and compiler stay loaded between builds. */
+export class Builder {
+  readonly paths: ProjectPaths;
+  private readonly log: Log;
+  private redoclyConfig: Promise<Config> | undefined;
+  private ruleset: Promise<Ruleset> | undefined;
+  private readonly compiler: LibCompiler;
+
+  constructor(paths: ProjectPaths, log: Log) {
+    this.paths = paths;
+    this.log = log;
+    this.compiler = new LibCompiler(paths.root, paths.libTsconfig);
+  }
+
+  /** Forget redocly.yaml (it changed). */
+  reloadRedoclyConfig(): void {
+    this.redoclyConfig = undefined;
+  }
+
+  /** Forget the Spectral ruleset (.spectral.yaml or .spectral/ changed). */
+  reloadRuleset(): void {
+    this.ruleset = undefined;
+  }
+
+  /** Loads the ruleset now, so the first lint does not wait for it (it loads in parallel with Redocly's work). */
+  preload(): void {
+    this.redoclyConfig ??= loadRedoclyConfig(this.paths.root, this.paths.entry);
+    this.ruleset ??= loadSpectralRuleset(this.paths.spectralRuleset);
+    // Nobody may be waiting yet: a failure is reported by the step that awaits it.
+    this.ruleset.catch(() => undefined);
+    this.redoclyConfig.catch(() => undefined);
+  }
+
+  async timed<T>(name: string, fn: () => Promise<T>, describe?: (value: T) => string | void): Promise<T> {
+    const started = performance.now();
+    const value = await fn();
+    const detail = describe?.(value);
+    this.log(`${name}: ${seconds(performance.now() - started)}${detail ? ` (${detail})` : ""}`);
+    return value;
+  }
+
+  /**
+   * Redocly lint of the source, then the one bundle (same resolver: each file read and parsed once).
+   * A YAML syntax error or a $ref that leads nowhere throws a ProblemsError naming file and line.
+   */
+  async lintAndBundle(): Promise<{ bundled: Bundled; problems: Problem[] }> {
+    this.preload();
+    const config = await this.redoclyConfig!;
+    const context = newRedoclyContext(this.paths.entry, config);
+    const problems = await this.timed("redocly lint", () => redoclyLint(context), (found) => `${found.length} problems`);
+    // A file that does not parse, or a $ref that leads nowhere, stops here: there is nothing to bundle.
+    const broken = problems.filter((problem) => problem.rule === "no-unresolved-refs" || problem.rule === "struct" && /parse|YAML/i.test(problem.message));
+    if (broken.length > 0) throw new ProblemsError("openapi/ cannot be bundled", broken, this.paths.root);
+    const result = await this.timed("bundle", () => bundleOpenApi(context, this.paths.root));
+    const yaml = bundleToYaml(result.document);
+    await writeText(this.paths.lintBundle, yaml);
+    return { bundled: { document: result.document, yaml, files: result.files }, problems };
+  }
+
+  async spectral(bundled: Bundled): Promise<Problem[]> {
+    this.preload();
+    const ruleset = await this.ruleset!;
+    return this.timed("spectral lint", () => spectralLint(ruleset, bundled.yaml, this.paths.lintBundle), (found) => `${found.length} problems`);
+  }
+
+  /** tsc -p tsconfig.build.json; type errors throw. */
+  compileLib(): void {
+    const problems = this.compiler.compile();
+    if (problems.some(failsBuild)) throw new ProblemsError("tsc -p tsconfig.build.json", problems, this.paths.root);
+  }
+
+  async docs(document: OpenApiDocument): Promise<void> {
+    await this.timed("docs", () => buildDocsFromDocument(document, this.paths.docsPage));
+  }
+
+  async outputs(document: OpenApiDocument, steps: readonly OutputStep[] = OUTPUT_STEPS): Promise<void> {
+    for (const step of steps) await this.timed(step.name, () => step.run({ document, paths: this.paths, builder: this }), (detail) => detail);
+  }
+}
+
+/** finishBundle on a copy: the raw bundle stays as Spectral saw it. */
+export function finished(bundled: Bundled): OpenApiDocument {
+  return finishBundle(structuredClone(bundled.document));
+}
+
+/** `npm run build`: everything, stopping at the first failing stage, as `lint && bundle && ...` did. */
+export async function buildAll(builder: Builder, log: Log): Promise<void> {
+  const { bundled, problems: redoclyProblems } = await builder.lintAndBundle();
+  const spectralProblems = await builder.spectral(bundled);
+  const problems = [...redoclyProblems, ...spectralProblems];
+  if (problems.some(failsBuild)) throw new ProblemsError("lint", problems, builder.paths.root);
+  for (const problem of problems) log(`note: ${formatProblem(problem, builder.paths.root)}`);
+  const document = finished(bundled);
+  // The page renders while the other outputs are written; both must succeed.
+  await Promise.all([builder.docs(document), builder.outputs(document)]);
+}
