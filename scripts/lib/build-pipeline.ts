@@ -11,12 +11,13 @@ import { performance } from "node:perf_hooks";
 import type { Config } from "@redocly/openapi-core";
 import type { Ruleset } from "@stoplight/spectral-core";
 import { buildDocsFromDocument } from "../build-docs.js";
-import { bundleOpenApi, bundleToJson, bundleToYaml, writeText, type OpenApiDocument } from "./bundle.js";
+import { bundleOpenApi, bundleToJson, bundleToYaml, writeText, writeTextIfChanged, type OpenApiDocument } from "./bundle.js";
 import { LibCompiler } from "./compile-lib.js";
 import { finishBundle } from "./finish-bundle.js";
 import { generateTypeSources, writeGenerated } from "./generate-types.js";
 import { failsBuild, formatProblem, ProblemsError, type Problem } from "./problems.js";
-import { loadRedoclyConfig, newRedoclyContext, redoclyLint } from "./redocly.js";
+import { YamlParseError } from "@redocly/openapi-core";
+import { loadRedoclyConfig, newRedoclyContext, redoclyLint, yamlProblem, YAML_SYNTAX_RULE } from "./redocly.js";
 import { loadSpectralRuleset, spectralLint } from "./spectral.js";
 
 export interface ProjectPaths {
@@ -64,7 +65,12 @@ export interface OutputContext {
   document: OpenApiDocument;
   paths: ProjectPaths;
   builder: Builder;
+  /** Steps add what they changed on disk ("bundle", "generated"), so `npm run dev` knows what follows. */
+  changed: Set<string>;
 }
+
+/** The step that compiles dist/lib; `npm run dev` runs it only when src/ or generated/ changed. */
+export const LIB_STEP = "dist/lib";
 
 export interface OutputStep {
   name: string;
@@ -78,27 +84,32 @@ export interface OutputStep {
 export const OUTPUT_STEPS: OutputStep[] = [
   {
     name: "bundle files",
-    async run({ document, paths }) {
-      await Promise.all([writeText(paths.bundleYaml, bundleToYaml(document)), writeText(paths.bundleJson, bundleToJson(document))]);
-      return "dist/openapi.yaml, dist/openapi.json";
+    async run({ document, paths, changed }) {
+      const written = await Promise.all([writeTextIfChanged(paths.bundleYaml, bundleToYaml(document)), writeTextIfChanged(paths.bundleJson, bundleToJson(document))]);
+      if (written.some(Boolean)) changed.add("bundle");
+      return written.some(Boolean) ? "dist/openapi.yaml, dist/openapi.json" : "unchanged";
     },
   },
   {
     name: "types",
-    async run({ document, paths }) {
+    async run({ document, paths, changed }) {
       const sources = await generateTypeSources(document);
       const written = await writeGenerated(paths.generatedDir, sources);
+      if (written.length > 0) changed.add("generated");
       return `generated/: ${sources.operations} operations${written.length ? `, wrote ${written.join(", ")}` : ", unchanged"}`;
     },
   },
   {
-    name: "dist/lib",
+    name: LIB_STEP,
     async run({ builder }) {
       builder.compileLib();
       return "dist/lib";
     },
   },
 ];
+
+/** Findings after which there is no document to bundle: a file that does not parse, a $ref that leads nowhere. */
+const UNBUNDLABLE = new Set([YAML_SYNTAX_RULE, "no-unresolved-refs"]);
 
 export type Log = (line: string) => void;
 
@@ -157,12 +168,37 @@ export class Builder {
     const context = newRedoclyContext(this.paths.entry, config);
     const problems = await this.timed("redocly lint", () => redoclyLint(context), (found) => `${found.length} problems`);
     // A file that does not parse, or a $ref that leads nowhere, stops here: there is nothing to bundle.
-    const broken = problems.filter((problem) => problem.rule === "no-unresolved-refs" || problem.rule === "struct" && /parse|YAML/i.test(problem.message));
-    if (broken.length > 0) throw new ProblemsError("openapi/ cannot be bundled", broken, this.paths.root);
+    if (problems.some((problem) => UNBUNDLABLE.has(problem.rule))) throw new ProblemsError("openapi/ cannot be bundled", problems, this.paths.root);
     const result = await this.timed("bundle", () => bundleOpenApi(context, this.paths.root));
     const yaml = bundleToYaml(result.document);
     await writeText(this.paths.lintBundle, yaml);
     return { bundled: { document: result.document, yaml, files: result.files }, problems };
+  }
+
+  /**
+   * The bundle alone, on its own resolver (`npm run dev` renders the page before linting). A file that
+   * does not parse or a $ref that leads nowhere throws a ProblemsError naming file and line.
+   */
+  async bundleOnly(): Promise<Bundled> {
+    this.preload();
+    const context = newRedoclyContext(this.paths.entry, await this.redoclyConfig!);
+    let result;
+    try {
+      result = await this.timed("bundle", () => bundleOpenApi(context, this.paths.root));
+    } catch (error) {
+      if (error instanceof YamlParseError) throw new ProblemsError("openapi/ cannot be bundled", [yamlProblem(error)], this.paths.root);
+      throw error;
+    }
+    const yaml = bundleToYaml(result.document);
+    await writeText(this.paths.lintBundle, yaml);
+    return { document: result.document, yaml, files: result.files };
+  }
+
+  /** Redocly lint of the source on a resolver of its own. */
+  async redoclyLint(): Promise<Problem[]> {
+    this.preload();
+    const context = newRedoclyContext(this.paths.entry, await this.redoclyConfig!);
+    return this.timed("redocly lint", () => redoclyLint(context), (found) => `${found.length} problems`);
   }
 
   async spectral(bundled: Bundled): Promise<Problem[]> {
@@ -181,8 +217,11 @@ export class Builder {
     await this.timed("docs", () => buildDocsFromDocument(document, this.paths.docsPage));
   }
 
-  async outputs(document: OpenApiDocument, steps: readonly OutputStep[] = OUTPUT_STEPS): Promise<void> {
-    for (const step of steps) await this.timed(step.name, () => step.run({ document, paths: this.paths, builder: this }), (detail) => detail);
+  /** Runs the output steps in order; returns what they changed on disk. */
+  async outputs(document: OpenApiDocument, steps: readonly OutputStep[] = OUTPUT_STEPS): Promise<Set<string>> {
+    const changed = new Set<string>();
+    for (const step of steps) await this.timed(step.name, () => step.run({ document, paths: this.paths, builder: this, changed }), (detail) => detail);
+    return changed;
   }
 }
 

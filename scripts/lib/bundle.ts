@@ -4,7 +4,7 @@
  * `redocly bundle --output x.yaml|json` writes it (top-level keys in the CLI's order, js-yaml with no
  * line wrapping, JSON indented by 2), so dist/openapi.{yaml,json} are byte for byte what the CLI wrote.
  */
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { bundle, stringifyYaml } from "@redocly/openapi-core";
 import { ProblemsError, failsBuild } from "./problems.js";
@@ -51,4 +51,11 @@ export function bundleToJson(document: OpenApiDocument): string {
 export async function writeText(file: string, text: string): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, text);
+}
+
+/** Writes `text` unless the file already holds it; true when it wrote (an unchanged file keeps its mtime). */
+export async function writeTextIfChanged(file: string, text: string): Promise<boolean> {
+  if ((await readFile(file, "utf8").catch(() => undefined)) === text) return false;
+  await writeText(file, text);
+  return true;
 }

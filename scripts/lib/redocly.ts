@@ -4,7 +4,7 @@
  * lint and bundle, and lint findings as Problems.
  */
 import { resolve } from "node:path";
-import { BaseResolver, getLineColLocation, lint, loadConfig, type Config, type NormalizedProblem } from "@redocly/openapi-core";
+import { BaseResolver, getLineColLocation, lint, loadConfig, YamlParseError, type Config, type NormalizedProblem } from "@redocly/openapi-core";
 import type { Problem } from "./problems.js";
 
 export interface RedoclyContext {
@@ -46,8 +46,22 @@ export function redoclyProblem(problem: NormalizedProblem, tool: string): Proble
   return { file, line, rule: problem.ruleId, message: problem.message, severity: problem.severity === "error" ? "error" : "warning", tool };
 }
 
+export const YAML_SYNTAX_RULE = "yaml-syntax";
+
+/** A file that does not parse, as a Problem at its line. */
+export function yamlProblem(error: YamlParseError): Problem {
+  return { file: error.source.absoluteRef, line: error.line, rule: YAML_SYNTAX_RULE, message: error.message, severity: "error", tool: "redocly" };
+}
+
 /** `redocly lint` of the entry: every finding that is not ignored (.redocly.lint-ignore.yaml). */
 export async function redoclyLint(context: RedoclyContext): Promise<Problem[]> {
-  const problems = await lint({ ref: context.entry, config: context.config, externalRefResolver: context.resolver });
+  let problems: NormalizedProblem[];
+  try {
+    problems = await lint({ ref: context.entry, config: context.config, externalRefResolver: context.resolver });
+  } catch (error) {
+    // Redocly reports a broken referenced file as a finding, but throws for a root file that does not parse.
+    if (error instanceof YamlParseError) return [yamlProblem(error)];
+    throw error;
+  }
   return problems.filter((problem) => !problem.ignored).map((problem) => redoclyProblem(problem, "redocly"));
 }
