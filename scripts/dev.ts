@@ -88,14 +88,14 @@ class Mock {
 
   constructor(private readonly port: number) {}
 
-  restart(reason: string): void {
+  restart(cycle: number, reason: string): void {
     this.queue = this.queue.then(async () => {
       if (this.stopped) return;
       await this.server?.stop();
       this.server = undefined;
       try {
         this.server = await startPrism({ document: paths.bundleYaml, port: this.port, output: "pipe", logLevel: "warn" });
-        log(`mock: ${this.server.url}/ (${reason})`);
+        log(`mock: ${this.server.url}/ (cycle ${cycle}, ${reason})`);
       } catch (error) {
         log(`mock: did not start: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -194,7 +194,7 @@ class DevLoop {
     const changed = await this.builder.outputs(document, OUTPUT_STEPS.filter((step) => step.name !== LIB_STEP));
     if (changed.has("bundle") || !this.mockStarted) {
       this.mockStarted = true;
-      this.mock.restart(changed.has("bundle") ? "new bundle" : "started");
+      this.mock.restart(id, changed.has("bundle") ? "new bundle" : "started");
     }
     if (srcChanged || changed.has("generated")) await this.builder.timed(LIB_STEP, async () => this.builder.compileLib());
   }

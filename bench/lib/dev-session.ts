@@ -118,7 +118,7 @@ export interface ServerEvent {
 }
 
 export interface EventStream {
-  /** The next event named `name` (earlier ones of other names are skipped); rejects after timeoutMs. */
+  /** The next event named `name` received after this call; rejects after timeoutMs. */
   next(name: string, timeoutMs: number): Promise<ServerEvent>;
   /** Every event received so far. */
   received(): ServerEvent[];
@@ -131,7 +131,6 @@ export async function subscribeToEvents(url: string): Promise<EventStream> {
   const response = await fetch(url, { signal: abort.signal, headers: { accept: "text/event-stream" } });
   if (!response.ok || !response.body) throw new Error(`${url}: ${response.status}`);
   const all: ServerEvent[] = [];
-  let consumed = 0;
   const waiters = new Set<() => void>();
   void (async () => {
     const decoder = new TextDecoder();
@@ -158,6 +157,7 @@ export async function subscribeToEvents(url: string): Promise<EventStream> {
     close: () => abort.abort(),
     next: (name, timeoutMs) =>
       new Promise((resolve, reject) => {
+        let consumed = all.length;
         const check = (): void => {
           while (consumed < all.length) {
             const event = all[consumed++]!;

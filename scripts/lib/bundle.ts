@@ -7,7 +7,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { bundle, stringifyYaml } from "@redocly/openapi-core";
-import { ProblemsError, failsBuild } from "./problems.js";
+import { ProblemsError, failsBuild, type Problem } from "./problems.js";
 import { redoclyProblem, type RedoclyContext } from "./redocly.js";
 
 /** The order in which @redocly/cli 2.x writes the top-level keys of an OpenAPI 3 bundle; others follow as they were. */
@@ -31,10 +31,19 @@ function inCliOrder(document: OpenApiDocument): OpenApiDocument {
   return Object.assign(ordered, document);
 }
 
+/**
+ * The bundler reports a $ref it cannot follow (missing file, file that does not parse) under the rule
+ * name "bundler"; `redocly lint` reports the same finding as no-unresolved-refs, the name authors know.
+ */
+function namedLikeLint(problem: Problem): Problem {
+  const unresolved = problem.rule === "bundler" && /^(Can't resolve \$ref|Failed to parse)/.test(problem.message);
+  return unresolved ? { ...problem, rule: "no-unresolved-refs" } : problem;
+}
+
 /** Bundles the entry; fails, naming file, line and rule, when Redocly reports an error (a $ref that leads nowhere, ...). */
 export async function bundleOpenApi(context: RedoclyContext, root: string): Promise<BundleResult> {
   const result = await bundle({ ref: context.entry, config: context.config, externalRefResolver: context.resolver });
-  const problems = result.problems.filter((problem) => !problem.ignored).map((problem) => redoclyProblem(problem, "bundle"));
+  const problems = result.problems.filter((problem) => !problem.ignored).map((problem) => redoclyProblem(problem, "bundle")).map(namedLikeLint);
   // `redocly bundle` refuses to write a bundle with errors and writes one with warnings.
   if (problems.some((problem) => problem.severity === "error")) throw new ProblemsError("bundle", problems.filter(failsBuild), root);
   return { document: result.bundle.parsed as OpenApiDocument, files: result.fileDependencies };
