@@ -125,6 +125,7 @@ class DevLoop {
 
   /** The first build: everything. */
   async initial(): Promise<void> {
+    this.builder.prepareLib();
     this.pending = new Set<Change>(["openapi", "src"]);
     await this.drain();
   }
@@ -164,7 +165,7 @@ class DevLoop {
       else {
         if (changes.has("ruleset") && this.lastBundled) this.report(await this.builder.spectral(this.lastBundled));
         if (changes.has("template") && this.lastDocument) await this.page(id, this.lastDocument);
-        if (changes.has("src")) await this.builder.timed(LIB_STEP, async () => this.builder.compileLib());
+        if (changes.has("src")) await this.builder.timed(LIB_STEP, () => this.builder.compileLib());
       }
       log(`cycle ${id}: done in ${seconds(performance.now() - started)}`);
     } catch (error) {
@@ -196,7 +197,7 @@ class DevLoop {
       this.mockStarted = true;
       this.mock.restart(id, changed.has("bundle") ? "new bundle" : "started");
     }
-    if (srcChanged || changed.has("generated")) await this.builder.timed(LIB_STEP, async () => this.builder.compileLib());
+    if (srcChanged || changed.has("generated")) await this.builder.timed(LIB_STEP, () => this.builder.compileLib());
   }
 
   private mockStarted = false;
