@@ -6,7 +6,7 @@
 import { fileURLToPath } from "node:url";
 import { bundleOpenApi, bundleToJson, bundleToYaml, writeText } from "./lib/bundle.js";
 import { finishBundle } from "./lib/finish-bundle.js";
-import { projectPaths } from "./lib/build-pipeline.js";
+import { projectPaths } from "./lib/project-paths.js";
 import { loadRedoclyConfig, newRedoclyContext } from "./lib/redocly.js";
 
 async function main(): Promise<void> {

@@ -14,7 +14,7 @@
  *    bundle changes.
  *  - Prints lint findings as `file:line rule message`. A YAML syntax error or a $ref that leads nowhere
  *    is reported the same way and changes nothing: the last good page and mock stay up.
- * The npm script is `exec node --import tsx scripts/dev.ts` (see scripts/start.ts for why).
+ * The npm script is `exec node scripts/run.mjs dev` (`exec`: see scripts/start.ts; run.mjs: no loader, see there).
  */
 import { watch, type FSWatcher } from "node:fs";
 import { readFile } from "node:fs/promises";

@@ -6,51 +6,19 @@
  *   redocly lint (source) -> bundle (Redocly, once) -> spectral lint (the bundle, as dist/lint/openapi.yaml)
  *   -> finishBundle -> OUTPUT_STEPS in order (bundle files, types, dist/lib), the docs page alongside.
  */
-import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Config } from "@redocly/openapi-core";
 import type { Ruleset } from "@stoplight/spectral-core";
-import { buildDocsFromDocument } from "../build-docs.js";
 import { bundleOpenApi, bundleToJson, bundleToYaml, writeText, writeTextIfChanged, type OpenApiDocument } from "./bundle.js";
 import { LibCompiler } from "./compile-lib.js";
 import { finishBundle } from "./finish-bundle.js";
-import { generateTypeSources, writeGenerated } from "./generate-types.js";
 import { failsBuild, formatProblem, ProblemsError, type Problem } from "./problems.js";
 import { YamlParseError } from "@redocly/openapi-core";
 import { loadRedoclyConfig, newRedoclyContext, redoclyLint, yamlProblem, YAML_SYNTAX_RULE } from "./redocly.js";
+import { projectPaths, type ProjectPaths } from "./project-paths.js";
 import { loadSpectralRuleset, spectralLint } from "./spectral.js";
 
-export interface ProjectPaths {
-  root: string;
-  entry: string;
-  redoclyConfig: string;
-  spectralRuleset: string;
-  /** The bundle Spectral reads (its findings' lines point into it). */
-  lintBundle: string;
-  bundleYaml: string;
-  bundleJson: string;
-  generatedDir: string;
-  libTsconfig: string;
-  docsPage: string;
-  docsTemplate: string;
-}
-
-export function projectPaths(root: string): ProjectPaths {
-  const at = (path: string) => resolve(root, path);
-  return {
-    root,
-    entry: at("openapi/openapi.yaml"),
-    redoclyConfig: at("redocly.yaml"),
-    spectralRuleset: at(".spectral.yaml"),
-    lintBundle: at("dist/lint/openapi.yaml"),
-    bundleYaml: at("dist/openapi.yaml"),
-    bundleJson: at("dist/openapi.json"),
-    generatedDir: at("generated"),
-    libTsconfig: at("tsconfig.build.json"),
-    docsPage: at("dist/docs/index.html"),
-    docsTemplate: at("scripts/build-docs.template.hbs"),
-  };
-}
+export { projectPaths, type ProjectPaths };
 
 /** The raw bundle (before finishBundle), as Spectral reads it. */
 export interface Bundled {
@@ -93,6 +61,8 @@ export const OUTPUT_STEPS: OutputStep[] = [
   {
     name: "types",
     async run({ document, paths, changed }) {
+      // Imported when needed: `npm run lint` and `bundle` share this module and need neither.
+      const { generateTypeSources, writeGenerated } = await import("./generate-types.js");
       const sources = await generateTypeSources(document);
       const written = await writeGenerated(paths.generatedDir, sources);
       if (written.length > 0) changed.add("generated");
@@ -219,6 +189,7 @@ export class Builder {
   }
 
   async docs(document: OpenApiDocument): Promise<void> {
+    const { buildDocsFromDocument } = await import("../build-docs.js");
     await this.timed("docs", () => buildDocsFromDocument(document, this.paths.docsPage));
   }
 
