@@ -8,9 +8,7 @@ import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { Document, Spectral, type ISpectralDiagnostic, type Ruleset } from '@stoplight/spectral-core';
 import parsers from '@stoplight/spectral-parsers';
-import { bundleAndLoadRuleset } from '@stoplight/spectral-ruleset-bundler/with-loader';
-import { builtins } from '@stoplight/spectral-ruleset-bundler/plugins/builtins';
-import { commonjs } from '@stoplight/spectral-ruleset-bundler/plugins/commonjs';
+import { loadSpectralRuleset } from '../../scripts/lib/spectral.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const fixturesDir = path.join(repoRoot, 'test/fixtures/spectral');
@@ -20,7 +18,7 @@ let rulesetPromise: Promise<Ruleset> | undefined;
 
 /** The project's ruleset (.spectral.yaml with .spectral/atlas.yaml), loaded once per test file. */
 export function loadRuleset(): Promise<Ruleset> {
-  rulesetPromise ??= bundleAndLoadRuleset(rulesetFile, { fs, fetch: globalThis.fetch }, [builtins(), commonjs()]);
+  rulesetPromise ??= loadSpectralRuleset(rulesetFile);
   return rulesetPromise;
 }
 
@@ -35,7 +33,7 @@ export async function lintFile(file: string): Promise<ISpectralDiagnostic[]> {
   return lintYaml(await fs.promises.readFile(file, 'utf8'), file);
 }
 
-/** Bundles openapi/openapi.yaml with Redocly, as scripts/lint.sh does, into outputFile. */
+/** Bundles openapi/openapi.yaml with Redocly, as scripts/lint.ts does, into outputFile. */
 export async function bundleRealDocument(outputFile: string): Promise<void> {
   await promisify(execFile)('npx', ['--no-install', 'redocly', 'bundle', 'openapi/openapi.yaml', '--output', outputFile], {
     cwd: repoRoot,
