@@ -86,17 +86,27 @@ export async function buildDocs(source = defaultSource, output = defaultOutput):
 const documentInput = resolve(root, "dist/.build/docs-input.json");
 
 /**
- * The page for a bundled document in memory (the build's, after finishBundle). Written to `output`
- * only once complete (a rename), so a server never serves half a page and a failed build leaves the
- * last good page in place.
+ * Renders a bundled document in memory (the build's, after finishBundle) into a scratch file; the
+ * page goes live with commitDocs, so a build whose lint fails changes nothing, and a server never
+ * serves half a page.
  */
-export async function buildDocsFromDocument(document: unknown, output = defaultOutput): Promise<void> {
+export async function renderDocsToScratch(document: unknown): Promise<string> {
   await mkdir(dirname(documentInput), { recursive: true });
   await writeFile(documentInput, JSON.stringify(document));
   const scratch = resolve(dirname(documentInput), "docs-output.html");
   await buildDocs(documentInput, scratch);
+  return scratch;
+}
+
+/** Puts a rendered page in place (a rename: atomic for whoever serves it). */
+export async function commitDocs(scratch: string, output = defaultOutput): Promise<void> {
   await mkdir(dirname(output), { recursive: true });
   await rename(scratch, output);
+}
+
+/** The page for a bundled document in memory, rendered and put in place. */
+export async function buildDocsFromDocument(document: unknown, output = defaultOutput): Promise<void> {
+  await commitDocs(await renderDocsToScratch(document), output);
 }
 
 /** `npm run docs`: the page of the bundled, finished document (as `npm run build` makes it), or of a given file. */

@@ -8,15 +8,15 @@
  */
 import { performance } from "node:perf_hooks";
 import type { Config } from "@redocly/openapi-core";
-import type { Ruleset } from "@stoplight/spectral-core";
 import { bundleOpenApi, bundleToJson, bundleToYaml, writeText, writeTextIfChanged, type OpenApiDocument } from "./bundle.js";
 import { LibCompiler } from "./compile-lib.js";
+import type { GeneratedSources } from "./generate-types.js";
 import { finishBundle } from "./finish-bundle.js";
 import { failsBuild, formatProblem, ProblemsError, type Problem } from "./problems.js";
 import { YamlParseError } from "@redocly/openapi-core";
 import { loadRedoclyConfig, newRedoclyContext, redoclyLint, yamlProblem, YAML_SYNTAX_RULE } from "./redocly.js";
 import { projectPaths, type ProjectPaths } from "./project-paths.js";
-import { loadSpectralRuleset, spectralLint } from "./spectral.js";
+import { SpectralLinter } from "./spectral.js";
 
 export { projectPaths, type ProjectPaths };
 
@@ -60,10 +60,9 @@ export const OUTPUT_STEPS: OutputStep[] = [
   },
   {
     name: "types",
-    async run({ document, paths, changed }) {
-      // Imported when needed: `npm run lint` and `bundle` share this module and need neither.
-      const { generateTypeSources, writeGenerated } = await import("./generate-types.js");
-      const sources = await generateTypeSources(document);
+    async run({ document, paths, changed, builder }) {
+      const { writeGenerated } = await import("./generate-types.js");
+      const sources = await builder.typeSources(document);
       const written = await writeGenerated(paths.generatedDir, sources);
       if (written.length > 0) changed.add("generated");
       return `generated/: ${sources.operations} operations${written.length ? `, wrote ${written.join(", ")}` : ", unchanged"}`;
@@ -92,13 +91,14 @@ export class Builder {
   readonly paths: ProjectPaths;
   private readonly log: Log;
   private redoclyConfig: Promise<Config> | undefined;
-  private ruleset: Promise<Ruleset> | undefined;
+  private readonly spectralLinter: SpectralLinter;
   private readonly compiler: LibCompiler;
 
   constructor(paths: ProjectPaths, log: Log) {
     this.paths = paths;
     this.log = log;
-    this.compiler = new LibCompiler(paths.root, paths.libTsconfig);
+    this.compiler = new LibCompiler(paths.libTsconfig);
+    this.spectralLinter = new SpectralLinter(paths.spectralRuleset);
   }
 
   /** Forget redocly.yaml (it changed). */
@@ -106,17 +106,16 @@ export class Builder {
     this.redoclyConfig = undefined;
   }
 
-  /** Forget the Spectral ruleset (.spectral.yaml or .spectral/ changed). */
+  /** Load the Spectral ruleset again (.spectral.yaml or .spectral/ changed). */
   reloadRuleset(): void {
-    this.ruleset = undefined;
+    this.spectralLinter.reload();
   }
 
-  /** Loads the ruleset now, so the first lint does not wait for it (it loads in parallel with Redocly's work). */
+  /** Loads the configuration and (on its thread) the Spectral ruleset now, in parallel with Redocly's work. */
   preload(): void {
     this.redoclyConfig ??= loadRedoclyConfig(this.paths.root, this.paths.entry);
-    this.ruleset ??= loadSpectralRuleset(this.paths.spectralRuleset);
+    this.spectralLinter.warm();
     // Nobody may be waiting yet: a failure is reported by the step that awaits it.
-    this.ruleset.catch(() => undefined);
     this.redoclyConfig.catch(() => undefined);
   }
 
@@ -173,8 +172,7 @@ export class Builder {
 
   async spectral(bundled: Bundled): Promise<Problem[]> {
     this.preload();
-    const ruleset = await this.ruleset!;
-    return this.timed("spectral lint", () => spectralLint(ruleset, bundled.yaml, this.paths.lintBundle), (found) => `${found.length} problems`);
+    return this.timed("spectral lint", () => this.spectralLinter.lint(bundled.yaml, this.paths.lintBundle), (found) => `${found.length} problems`);
   }
 
   /** Starts type-checking src/ and generated/ on the compiler's thread while this one does the rest. */
@@ -188,9 +186,33 @@ export class Builder {
     if (problems.some(failsBuild)) throw new ProblemsError("tsc -p tsconfig.build.json", problems, this.paths.root);
   }
 
+  private readonly typeSourcesByDocument = new WeakMap<OpenApiDocument, Promise<GeneratedSources>>();
+
+  /** The generated files for a document, computed once (the build starts them early, the types step writes them). */
+  typeSources(document: OpenApiDocument): Promise<GeneratedSources> {
+    let sources = this.typeSourcesByDocument.get(document);
+    if (!sources) {
+      // Imported when needed: `npm run lint` and `bundle` share this module and need neither.
+      sources = import("./generate-types.js").then(({ generateTypeSources }) => generateTypeSources(document));
+      sources.catch(() => undefined); // the types step reports it
+      this.typeSourcesByDocument.set(document, sources);
+    }
+    return sources;
+  }
+
+  /** Renders the page into a scratch file; commitDocs() puts it in place. */
+  async renderDocs(document: OpenApiDocument): Promise<string> {
+    const { renderDocsToScratch } = await import("../build-docs.js");
+    return this.timed("docs", () => renderDocsToScratch(document));
+  }
+
+  async commitDocs(scratch: string): Promise<void> {
+    const { commitDocs } = await import("../build-docs.js");
+    await commitDocs(scratch, this.paths.docsPage);
+  }
+
   async docs(document: OpenApiDocument): Promise<void> {
-    const { buildDocsFromDocument } = await import("../build-docs.js");
-    await this.timed("docs", () => buildDocsFromDocument(document, this.paths.docsPage));
+    await this.commitDocs(await this.renderDocs(document));
   }
 
   /** Runs the output steps in order; returns what they changed on disk. */
@@ -209,12 +231,19 @@ export function finished(bundled: Bundled): OpenApiDocument {
 /** `npm run build`: everything, stopping at the first failing stage, as `lint && bundle && ...` did. */
 export async function buildAll(builder: Builder, log: Log): Promise<void> {
   builder.prepareLib();
+  builder.preload();
   const { bundled, problems: redoclyProblems } = await builder.lintAndBundle();
-  const spectralProblems = await builder.spectral(bundled);
-  const problems = [...redoclyProblems, ...spectralProblems];
+  if (redoclyProblems.some(failsBuild)) throw new ProblemsError("lint", redoclyProblems, builder.paths.root);
+  const document = finished(bundled);
+  // While Spectral runs on its thread, this one renders the page (to a scratch file) and generates the
+  // types (in memory): nothing is written where it counts until the lint has passed.
+  const spectral = builder.spectral(bundled);
+  const page = builder.renderDocs(document);
+  page.catch(() => undefined); // awaited below, once the lint has passed
+  void builder.typeSources(document);
+  const problems = [...redoclyProblems, ...(await spectral)];
   if (problems.some(failsBuild)) throw new ProblemsError("lint", problems, builder.paths.root);
   for (const problem of problems) log(`note: ${formatProblem(problem, builder.paths.root)}`);
-  const document = finished(bundled);
-  // The page renders while the other outputs are written; both must succeed.
-  await Promise.all([builder.docs(document), builder.outputs(document)]);
+  await builder.outputs(document);
+  await builder.commitDocs(await page);
 }

@@ -4,7 +4,7 @@
 //
 // Messages in:  { type: "compile", id }  (re-read the files; re-parse what changed; check; emit)
 //               { type: "check" }        (the same without emitting, ahead of time)
-// Messages out: { type: "done", id, diagnostics: [{ file, line, code, category, message }] }
+// Messages out: { type: "done", id, result: [{ file, line, code, category, message }] }
 //               { type: "failed", id, message }
 import { parentPort, workerData } from "node:worker_threads";
 import ts from "typescript";
@@ -60,8 +60,9 @@ parentPort.on("message", (message) => {
     const result = check();
     let all = result.diagnostics;
     if (message.type === "compile" && result.program) all = [...all, ...result.program.emit().diagnostics];
-    if (message.type === "compile") parentPort.postMessage({ type: "done", id: message.id, diagnostics: ts.sortAndDeduplicateDiagnostics(all).map(plain) });
+    if (message.type === "compile") parentPort.postMessage({ type: "done", id: message.id, result: ts.sortAndDeduplicateDiagnostics(all).map(plain) });
   } catch (error) {
+    if (message.type !== "compile") return; // the compile that follows reports it
     parentPort.postMessage({ type: "failed", id: message.id, message: error instanceof Error ? error.stack ?? error.message : String(error) });
   }
 });

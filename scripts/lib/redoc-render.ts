@@ -55,25 +55,27 @@ async function findHandler(root: string): Promise<BuildDocsHandler | undefined> 
   return undefined;
 }
 
-/** Runs `fn` with this process's stdout and stderr captured (the CLI handler prints banners); returns fn's result and the text. */
+/**
+ * Runs `fn` with this process's stderr captured: the CLI's logger writes its banners and progress
+ * there (process.stderr.write). The build's own log lines go to stdout and are not touched; its
+ * error messages are printed after the build, outside this window.
+ */
 async function captureOutput<T>(fn: () => Promise<T>): Promise<{ value?: T; error?: unknown; output: string }> {
-  const writes = { out: process.stdout.write, err: process.stderr.write };
+  const original = process.stderr.write;
   let output = "";
   const capture = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
     output += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
     const callback = rest.find((arg) => typeof arg === "function") as (() => void) | undefined;
     callback?.();
     return true;
-  }) as typeof process.stdout.write;
-  process.stdout.write = capture;
+  }) as typeof process.stderr.write;
   process.stderr.write = capture;
   try {
     return { value: await fn(), output };
   } catch (error) {
     return { error, output };
   } finally {
-    process.stdout.write = writes.out;
-    process.stderr.write = writes.err;
+    process.stderr.write = original;
   }
 }
 

@@ -1,39 +1,43 @@
 /**
- * Spectral, in process, with the project's ruleset (.spectral.yaml: spectral:oas plus .spectral/),
- * loaded the way spectral-cli loads it (YAML migrated, then bundled with rollup using the builtins and
- * commonjs plugins, so the custom functions and their node_modules imports run as under the CLI).
- * The ruleset is loaded once per process: `npm run dev` reloads it only when .spectral* changes.
+ * Spectral with the project's ruleset (scripts/lib/spectral-ruleset.js), on a worker thread of this
+ * process (spectral.worker.mjs): the ruleset loads while the main thread runs Redocly, and stays
+ * loaded for `npm run dev` until .spectral* changes (reload()).
  */
-import * as fs from "node:fs";
-import { resolve } from "node:path";
-import { Document, Spectral, type ISpectralDiagnostic, type Ruleset } from "@stoplight/spectral-core";
-import parsers from "@stoplight/spectral-parsers";
-import { bundleAndLoadRuleset } from "@stoplight/spectral-ruleset-bundler/with-loader";
-import { builtins } from "@stoplight/spectral-ruleset-bundler/plugins/builtins";
-import { commonjs } from "@stoplight/spectral-ruleset-bundler/plugins/commonjs";
+import { WorkerClient } from "./worker-client.js";
 import type { Problem, Severity } from "./problems.js";
 
-export function loadSpectralRuleset(rulesetFile: string): Promise<Ruleset> {
-  return bundleAndLoadRuleset(resolve(rulesetFile), { fs, fetch: globalThis.fetch }, [builtins(), commonjs()]);
-}
+export { loadSpectralRuleset } from "./spectral-ruleset.js";
 
 const SEVERITIES: Severity[] = ["error", "warning", "info", "hint"];
 
-function toProblem(result: ISpectralDiagnostic, file: string): Problem {
-  return {
-    file: result.source ?? file,
-    line: result.range.start.line + 1,
-    rule: String(result.code),
-    message: result.message,
-    severity: SEVERITIES[result.severity] ?? "error",
-    tool: "spectral",
-  };
+interface PlainResult {
+  code: string;
+  message: string;
+  severity: number;
+  source?: string;
+  line: number;
 }
 
-/** Lints YAML text as the file `file` (the bundled copy Spectral reads, so lines point into it). */
-export async function spectralLint(ruleset: Ruleset, yamlText: string, file: string): Promise<Problem[]> {
-  const spectral = new Spectral();
-  spectral.setRuleset(ruleset);
-  const results = await spectral.run(new Document(yamlText, parsers.Yaml, file));
-  return results.map((result) => toProblem(result, file));
+export class SpectralLinter {
+  private readonly worker: WorkerClient;
+
+  constructor(rulesetFile: string) {
+    this.worker = new WorkerClient("spectral", new URL("./spectral.worker.mjs", import.meta.url), { rulesetFile });
+  }
+
+  /** Starts loading the ruleset. */
+  warm(): void {
+    this.worker.warm();
+  }
+
+  /** The ruleset changed: load it again. */
+  reload(): void {
+    this.worker.tell({ type: "reload" });
+  }
+
+  /** Lints YAML text as the file `file` (the bundled copy Spectral reads, so lines point into it). */
+  async lint(yamlText: string, file: string): Promise<Problem[]> {
+    const results = await this.worker.request<PlainResult[]>({ type: "lint", yaml: yamlText, file });
+    return results.map((r) => ({ file: r.source ?? file, line: r.line, rule: r.code, message: r.message, severity: SEVERITIES[r.severity] ?? "error", tool: "spectral" }));
+  }
 }
