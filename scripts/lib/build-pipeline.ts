@@ -97,7 +97,7 @@ export class Builder {
   constructor(paths: ProjectPaths, log: Log) {
     this.paths = paths;
     this.log = log;
-    this.compiler = new LibCompiler(paths.libTsconfig);
+    this.compiler = new LibCompiler(paths.libTsconfig, paths.libBuildInfo);
     this.spectralLinter = new SpectralLinter(paths.spectralRuleset);
   }
 

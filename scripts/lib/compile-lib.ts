@@ -6,8 +6,9 @@
  * The compiler runs on a worker thread of this process (compile-lib.worker.mjs): `prepare()` at the
  * start of a build parses and type-checks the sources as they are on disk while the main thread lints,
  * bundles and renders; `compile()` then re-reads them, re-parses and re-checks only if a file changed
- * (usually generated/ did not), and emits. The worker keeps its parsed files, so `npm run dev`
- * re-parses only what changed.
+ * (usually generated/ did not), and emits. It is incremental like `tsc -b` (a build-info file in
+ * dist/.build/): unchanged files are not re-checked or re-written. The worker keeps its parsed files,
+ * so `npm run dev` re-parses only what changed.
  */
 import type { Problem, Severity } from "./problems.js";
 import { WorkerClient } from "./worker-client.js";
@@ -23,8 +24,11 @@ interface PlainDiagnostic {
 export class LibCompiler {
   private readonly worker: WorkerClient;
 
-  constructor(private readonly configFile: string) {
-    this.worker = new WorkerClient(`tsc -p ${configFile}`, new URL("./compile-lib.worker.mjs", import.meta.url), { configFile });
+  constructor(
+    private readonly configFile: string,
+    buildInfoFile: string,
+  ) {
+    this.worker = new WorkerClient(`tsc -p ${configFile}`, new URL("./compile-lib.worker.mjs", import.meta.url), { configFile, buildInfoFile });
   }
 
   private toProblem(d: PlainDiagnostic): Problem {

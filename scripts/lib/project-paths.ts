@@ -12,6 +12,8 @@ export interface ProjectPaths {
   bundleJson: string;
   generatedDir: string;
   libTsconfig: string;
+  /** What the incremental TypeScript build last checked and emitted (scratch, not shipped). */
+  libBuildInfo: string;
   docsPage: string;
   docsTemplate: string;
 }
@@ -28,6 +30,7 @@ export function projectPaths(root: string): ProjectPaths {
     bundleJson: at("dist/openapi.json"),
     generatedDir: at("generated"),
     libTsconfig: at("tsconfig.build.json"),
+    libBuildInfo: at("dist/.build/lib.tsbuildinfo"),
     docsPage: at("dist/docs/index.html"),
     docsTemplate: at("scripts/build-docs.template.hbs"),
   };
