@@ -10,7 +10,7 @@
 // import.meta.url in the compiled files is the source file's URL, so paths computed from it (the
 // project root, the compiler worker, createRequire) are the same as under tsx.
 import { createHash } from "node:crypto";
-import { copyFileSync, mkdirSync, readdirSync, statSync, writeFileSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { transformSync } from "esbuild";
@@ -19,7 +19,23 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const sourceDir = join(root, "scripts");
 // One compiled copy per checkout: node_modules may be shared (a symlink in the benchmarks' and tests'
 // temporary copies), and the compiled files name their own checkout's sources.
-const outDir = join(root, "node_modules", ".cache", "atlas-scripts", createHash("sha256").update(root).digest("hex").slice(0, 16), "scripts");
+const cacheDir = join(root, "node_modules", ".cache", "atlas-scripts");
+const outDir = join(cacheDir, createHash("sha256").update(root).digest("hex").slice(0, 16), "scripts");
+
+/** Removes the compiled copies of checkouts that no longer exist (the benchmarks' and tests' temporary copies). */
+function pruneCache() {
+  for (const entry of readdirSync(cacheDir, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const dir = join(cacheDir, entry.name);
+    let source;
+    try {
+      source = readFileSync(join(dir, "root"), "utf8");
+    } catch {
+      continue;
+    }
+    if (!existsSync(source)) rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 function filesBelow(dir) {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -74,6 +90,8 @@ try {
   process.exit(2);
 }
 compileScripts();
+writeFileSync(join(dirname(outDir), "root"), root);
+pruneCache();
 // The script sees itself as the program run (its `process.argv[1] === its own path` check for "run as main").
 process.argv = [process.argv[0], source, ...args];
 await import(pathToFileURL(join(outDir, `${script}.js`)).href);
