@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: pipeline, scale and client benchmarks; writes bench/RESULTS.md (or --out).
+ * `npm run bench`: pipeline, dev loop, scale and client benchmarks; writes bench/RESULTS.md (or --out).
  * Numbers are reported, never asserted.
  *
  *   npm run bench                                  everything (6,000 operations takes several minutes)
@@ -15,17 +15,19 @@ import { relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { runClientBench } from "./client.js";
+import { runDevLoopBench } from "./dev-loop.js";
 import { runPipelineBench } from "./pipeline.js";
 import { runScaleBench } from "./scale.js";
 import { runValidateBench } from "./validate.js";
 
 const projectRoot = fileURLToPath(new URL("../", import.meta.url));
-const SECTIONS = ["pipeline", "scale", "client", "validate"] as const;
+const SECTIONS = ["pipeline", "dev", "scale", "client", "validate"] as const;
 type Section = (typeof SECTIONS)[number];
 
 const USAGE = `Usage: npm run bench -- [options]
   --only <list>      sections to run, comma-separated: ${SECTIONS.join(",")} (default: all)
   --runs <n>         pipeline: runs per step (default 3)
+  --edits <n>        dev: edits timed in the dev loop (default 9)
   --sizes <list>     scale: operation counts, multiples of 6 (default 60,600,6000)
   --scale-runs <n>   scale: runs per step (default 3, and 1 from 6,000 operations)
   --timeout <s>      time limit per step and run (default 180)
@@ -44,6 +46,7 @@ function parseOptions(argv: string[]) {
     options: {
       only: { type: "string" },
       runs: { type: "string", default: "3" },
+      edits: { type: "string", default: "9" },
       sizes: { type: "string", default: "60,600,6000" },
       "scale-runs": { type: "string" },
       timeout: { type: "string", default: "180" },
@@ -65,6 +68,7 @@ function parseOptions(argv: string[]) {
   return {
     only: only as Section[],
     runs: positiveInteger(values.runs, "--runs"),
+    edits: positiveInteger(values.edits, "--edits"),
     sizes,
     scaleRuns: values["scale-runs"] === undefined ? undefined : positiveInteger(values["scale-runs"], "--scale-runs"),
     timeoutMs: positiveInteger(values.timeout, "--timeout") * 1000,
@@ -106,6 +110,7 @@ async function main(): Promise<void> {
   for (const section of options.only) {
     log(`section ${section}`);
     if (section === "pipeline") sections.push(await runPipelineBench({ projectRoot, runs: options.runs, timeoutMs: options.timeoutMs, log }));
+    if (section === "dev") sections.push(await runDevLoopBench({ projectRoot, edits: options.edits, log }));
     if (section === "scale") sections.push(await runScaleBench({ projectRoot, sizes: options.sizes, runs: options.scaleRuns, timeoutMs: options.timeoutMs, log }));
     if (section === "client") sections.push(await runClientBench({ projectRoot, requests: options.requests, rounds: options.rounds, log }));
     if (section === "validate") sections.push(await runValidateBench({ projectRoot, requests: options.requests, rounds: options.rounds, log }));

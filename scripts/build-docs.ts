@@ -1,7 +1,6 @@
 /**
- * Builds the static documentation page dist/docs/index.html from the bundled document
- * (dist/openapi.yaml, written by `npm run bundle`: it carries the generated code samples that
- * openapi/ does not) with `redocly build-docs --inlineBundle`, so the page works offline:
+ * Builds the static documentation page dist/docs/index.html from the OpenAPI document with
+ * `redocly build-docs --inlineBundle`, so the page works offline:
  *  - --inlineBundle embeds the Redoc script instead of loading it from Redocly's CDN;
  *  - Redoc 3 uses system fonts (no Google Fonts), but its sidebar footer ("API docs by Redocly")
  *    loads the Redocly logo from https://cdn.redoc.ly at run time. There is no option to turn
@@ -12,16 +11,17 @@
  *    build fails if something is left.
  * Links the reader may follow (externalDocs, contact, license) stay: they are never loaded.
  */
-import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { BUNDLE_YAML } from "./lib/bundle-paths.js";
+import { bundleOpenApi } from "./lib/bundle.js";
+import { finishBundle } from "./lib/finish-bundle.js";
+import { loadRedoclyConfig, newRedoclyContext } from "./lib/redocly.js";
+import { renderRedoc } from "./lib/redoc-render.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
-export const defaultSource = BUNDLE_YAML;
+export const defaultSource = resolve(root, "openapi/openapi.yaml");
 export const defaultOutput = resolve(root, "dist/docs/index.html");
 /** Redoc's default page template plus a style fix and an inline favicon. */
 const template = resolve(root, "scripts/build-docs.template.hbs");
@@ -70,28 +70,10 @@ export function findRemoteLoads(html: string): string[] {
   return [...found];
 }
 
-function run(command: string, args: string[]): Promise<void> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, {
-      cwd: root,
-      env: { ...process.env, REDOCLY_TELEMETRY: "off" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk));
-    child.on("error", reject);
-    child.on("close", (code) =>
-      code === 0 ? resolvePromise() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}:\n${output}`)),
-    );
-  });
-}
-
+/** Renders `source` (a file) into `output`, then makes the page offline (see the top of this file). */
 export async function buildDocs(source = defaultSource, output = defaultOutput): Promise<void> {
-  if (!existsSync(source)) throw new Error(`build-docs: ${source} is missing: run npm run bundle first`);
   await mkdir(dirname(output), { recursive: true });
-  const redocly = resolve(root, "node_modules/.bin/redocly");
-  await run(redocly, ["build-docs", source, "--inlineBundle", "--template", template, "--output", output]);
+  await renderRedoc({ root, source, output, template });
   const html = inlineRemoteLogos(await readFile(output, "utf8"));
   const remote = findRemoteLoads(html);
   if (remote.length > 0) {
@@ -100,10 +82,52 @@ export async function buildDocs(source = defaultSource, output = defaultOutput):
   await writeFile(output, html);
 }
 
+/** Where a bundled document waits to be rendered (build scratch space, not shipped). */
+const documentInput = resolve(root, "dist/.build/docs-input.json");
+
+/**
+ * Renders a bundled document in memory (the build's, after finishBundle) into a scratch file; the
+ * page goes live with commitDocs, so a build whose lint fails changes nothing, and a server never
+ * serves half a page.
+ */
+export async function renderDocsToScratch(document: unknown): Promise<string> {
+  await mkdir(dirname(documentInput), { recursive: true });
+  await writeFile(documentInput, JSON.stringify(document));
+  const scratch = resolve(dirname(documentInput), "docs-output.html");
+  await buildDocs(documentInput, scratch);
+  return scratch;
+}
+
+/** Puts a rendered page in place (a rename: atomic for whoever serves it). */
+export async function commitDocs(scratch: string, output = defaultOutput): Promise<void> {
+  await mkdir(dirname(output), { recursive: true });
+  await rename(scratch, output);
+}
+
+/** The page for a bundled document in memory, rendered and put in place. */
+export async function buildDocsFromDocument(document: unknown, output = defaultOutput): Promise<void> {
+  await commitDocs(await renderDocsToScratch(document), output);
+}
+
+/** `npm run docs`: the page of the bundled, finished document (as `npm run build` makes it), or of a given file. */
+async function main(args: string[]): Promise<string> {
+  const [source, output] = args;
+  if (source) {
+    await buildDocs(resolve(source), output ? resolve(output) : defaultOutput);
+    return output ?? "dist/docs/index.html";
+  }
+  const context = newRedoclyContext(defaultSource, await loadRedoclyConfig(root, defaultSource));
+  const { document } = await bundleOpenApi(context, root);
+  await buildDocsFromDocument(finishBundle(document), defaultOutput);
+  return "dist/docs/index.html";
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const [source, output] = process.argv.slice(2);
-  buildDocs(source ? resolve(source) : defaultSource, output ? resolve(output) : defaultOutput).then(
-    () => console.log(`docs: wrote ${output ?? "dist/docs/index.html"}`),
+  main(process.argv.slice(2)).then(
+    (output) => {
+      console.log(`docs: wrote ${output}`);
+      process.exit(0);
+    },
     (error: unknown) => {
       console.error(error instanceof Error ? error.message : error);
       process.exit(1);

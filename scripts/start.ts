@@ -13,74 +13,20 @@
  *   DOCS_DIR              directory served as the docs site (default dist/docs);
  *   MOCK_DOCUMENT         document Prism mocks (default dist/openapi.yaml).
  */
-import { createReadStream, existsSync, statSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import { dirname, extname, join, relative, resolve, sep } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import { defaultOutput as docsPage } from "./build-docs.js";
 import { BUNDLE_YAML } from "./lib/bundle-paths.js";
 import { onStopSignal } from "./lib/on-stop-signal.js";
 import { portFromEnv } from "./lib/port-from-env.js";
+import { createStaticServer, listen, STATIC_HOST } from "./lib/static-server.js";
 import { DEFAULT_MOCK_PORT, PrismStartError, startPrism, type MockServer } from "./lib/prism-server.js";
 
-const host = "127.0.0.1";
-
-const contentTypes: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".yaml": "application/yaml; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-};
+const host = STATIC_HOST;
 
 function existingFile(path: string, hint: string): string {
   if (!existsSync(path) || !statSync(path).isFile()) throw new Error(`${path} not found: ${hint}`);
   return path;
-}
-
-/** Serves files below `dir` (GET and HEAD); "/" and directories map to their index.html. */
-function createStaticServer(dir: string): Server {
-  return createServer((request, response) => {
-    if (request.method !== "GET" && request.method !== "HEAD") {
-      response.writeHead(405, { allow: "GET, HEAD" }).end();
-      return;
-    }
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(new URL(request.url ?? "/", `http://${host}`).pathname);
-    } catch {
-      response.writeHead(400).end("bad request path\n");
-      return;
-    }
-    let file = resolve(dir, `.${pathname}`);
-    // A path that climbs out of the served directory (../) is not ours to serve.
-    if (file !== dir && !file.startsWith(dir + sep)) {
-      response.writeHead(404).end("not found\n");
-      return;
-    }
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
-    if (!existsSync(file) || !statSync(file).isFile()) {
-      response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found\n");
-      return;
-    }
-    response.writeHead(200, {
-      "content-type": contentTypes[extname(file)] ?? "application/octet-stream",
-      "content-length": statSync(file).size,
-      "cache-control": "no-cache",
-    });
-    if (request.method === "HEAD") response.end();
-    else createReadStream(file).pipe(response);
-  });
-}
-
-function listen(server: Server, portNumber: number, name: string): Promise<void> {
-  return new Promise((resolvePromise, reject) => {
-    server.once("error", (error: NodeJS.ErrnoException) =>
-      reject(new Error(error.code === "EADDRINUSE" ? `${name} ${portNumber} is already in use` : error.message)),
-    );
-    server.listen(portNumber, host, () => resolvePromise());
-  });
 }
 
 /** Prism with the same flags as `npm run mock` and the tests; its output is passed through to ours. */

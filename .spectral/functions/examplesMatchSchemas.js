@@ -62,7 +62,7 @@ function validatorsFor(document) {
   if (validators !== undefined) return validators;
   // strict: false because OpenAPI adds keywords (discriminator, example, externalDocs, x-*) that ajv
   // does not know; logger: false keeps ajv's notes about them off the lint output.
-  const ajv = new Ajv2020({ strict: false, allErrors: true, unicodeRegExp: true, logger: false });
+  const ajv = new Ajv2020({ strict: false, allErrors: true, unicodeRegExp: true, logger: false, inlineRefs: false, code: { optimize: false } });
   addFormats(ajv);
   const views = new Map();
   const viewOf = direction => {

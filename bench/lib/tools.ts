@@ -1,6 +1,6 @@
 /**
  * The bare tool invocations behind each pipeline step, with the arguments the project's scripts pass
- * (scripts/lint.sh, scripts/bundle.ts (one Redocly bundle, then finishBundle), scripts/generate.ts, tsconfig.build.json, the docs script), run
+ * (what scripts/lint.ts, scripts/bundle.ts, scripts/generate.ts, tsconfig.build.json and the docs script do), run
  * straight from node_modules/.bin: no npm, npx, bash or tsx in between. Keep them in step with those
  * scripts.
  */

@@ -14,6 +14,7 @@
  * Anything 3.1-only that neither the converter nor these fixes handle (and anything the converter would
  * delete: webhooks, jsonSchemaDialect, components.pathItems, license.identifier) throws, naming where it is.
  */
+import { stringify } from "yaml";
 import { Converter } from "@apiture/openapi-down-convert";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -146,4 +147,11 @@ export function toOpenApi30(doc31: unknown): JsonObject {
   rejectUnconvertible(converted, []);
   // The converter leaves some keys present with the value undefined; return plain JSON, as written to disk.
   return JSON.parse(JSON.stringify(converted)) as JsonObject;
+}
+
+/** The companion's two files, dist/openapi-3.0.json and dist/openapi-3.0.yaml, for a 3.1 bundle. */
+export function openApi30Files(doc31: unknown): { json: string; yaml: string } {
+  const doc30 = toOpenApi30(doc31);
+  // aliasDuplicateObjects: false keeps the YAML free of anchors, as Redocly writes dist/openapi.yaml.
+  return { json: `${JSON.stringify(doc30, null, 2)}\n`, yaml: stringify(doc30, { aliasDuplicateObjects: false, lineWidth: 0 }) };
 }

@@ -6,11 +6,10 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Document, Spectral, type ISpectralDiagnostic, type Ruleset } from '@stoplight/spectral-core';
 import parsers from '@stoplight/spectral-parsers';
-import { bundleAndLoadRuleset } from '@stoplight/spectral-ruleset-bundler/with-loader';
-import { builtins } from '@stoplight/spectral-ruleset-bundler/plugins/builtins';
-import { commonjs } from '@stoplight/spectral-ruleset-bundler/plugins/commonjs';
-import { redoclyBundle, toYaml } from '../../scripts/bundle.js';
+import { bundleProject, bundleToYaml } from '../../scripts/lib/bundle.js';
 import { finishBundle } from '../../scripts/lib/finish-bundle.js';
+import { projectPaths } from '../../scripts/lib/project-paths.js';
+import { loadSpectralRuleset } from '../../scripts/lib/spectral.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const fixturesDir = path.join(repoRoot, 'test/fixtures/spectral');
@@ -20,7 +19,7 @@ let rulesetPromise: Promise<Ruleset> | undefined;
 
 /** The project's ruleset (.spectral.yaml with .spectral/atlas.yaml), loaded once per test file. */
 export function loadRuleset(): Promise<Ruleset> {
-  rulesetPromise ??= bundleAndLoadRuleset(rulesetFile, { fs, fetch: globalThis.fetch }, [builtins(), commonjs()]);
+  rulesetPromise ??= loadSpectralRuleset(rulesetFile);
   return rulesetPromise;
 }
 
@@ -35,9 +34,9 @@ export async function lintFile(file: string): Promise<ISpectralDiagnostic[]> {
   return lintYaml(await fs.promises.readFile(file, 'utf8'), file);
 }
 
-/** Bundles openapi/openapi.yaml as scripts/lint.sh does (Redocly, then finishBundle: code samples included) into outputFile. */
+/** Bundles openapi/openapi.yaml as `npm run lint` does (Redocly, then finishBundle: code samples included) into outputFile. */
 export async function bundleRealDocument(outputFile: string): Promise<void> {
-  await fs.promises.writeFile(outputFile, toYaml(finishBundle(await redoclyBundle())));
+  await fs.promises.writeFile(outputFile, bundleToYaml(finishBundle(await bundleProject(projectPaths(repoRoot)))));
 }
 
 /** The rule names the project's ruleset defines itself (atlas-*). */

@@ -1,0 +1,34 @@
+// Spectral on a worker thread of the build's process (see spectral.ts): loads the project ruleset
+// as soon as the build starts, while the main thread runs Redocly, then lints the bundles it is sent.
+// Plain JavaScript so the worker needs no TypeScript loader.
+//
+// Messages in:  { type: "lint", id, yaml, file } | { type: "reload" } (the ruleset changed)
+// Messages out: { type: "done", id, result: [{ code, message, severity, source, line }] } | { type: "failed", id, message }
+import { parentPort, workerData } from "node:worker_threads";
+import { Document, Spectral } from "@stoplight/spectral-core";
+import parsers from "@stoplight/spectral-parsers";
+import { loadSpectralRuleset } from "./spectral-ruleset.js";
+
+const { rulesetFile } = workerData;
+let ruleset = loadSpectralRuleset(rulesetFile);
+// Reported by the lint that awaits it.
+ruleset.catch(() => undefined);
+
+async function lint(yaml, file) {
+  const spectral = new Spectral();
+  spectral.setRuleset(await ruleset);
+  const results = await spectral.run(new Document(yaml, parsers.Yaml, file));
+  return results.map((r) => ({ code: String(r.code), message: r.message, severity: r.severity, source: r.source, line: r.range.start.line + 1 }));
+}
+
+parentPort.on("message", (message) => {
+  if (message.type === "reload") {
+    ruleset = loadSpectralRuleset(rulesetFile);
+    ruleset.catch(() => undefined);
+    return;
+  }
+  lint(message.yaml, message.file).then(
+    (result) => parentPort.postMessage({ type: "done", id: message.id, result }),
+    (error) => parentPort.postMessage({ type: "failed", id: message.id, message: error instanceof Error ? error.message : String(error) }),
+  );
+});
