@@ -11,17 +11,22 @@
  *    build fails if something is left.
  * Links the reader may follow (externalDocs, contact, license) stay: they are never loaded.
  */
+import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { bundleOpenApi } from "./lib/bundle.js";
+import { BUNDLE_YAML } from "./lib/bundle-paths.js";
 import { finishBundle } from "./lib/finish-bundle.js";
 import { loadRedoclyConfig, newRedoclyContext } from "./lib/redocly.js";
 import { renderRedoc } from "./lib/redoc-render.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
-export const defaultSource = resolve(root, "openapi/openapi.yaml");
+/** The source document (main() bundles and finishes it in memory). */
+const entry = resolve(root, "openapi/openapi.yaml");
+/** What buildDocs renders by default: the finished bundle `npm run bundle` / `npm run build` wrote (it has the code samples openapi/ lacks). */
+export const defaultSource = BUNDLE_YAML;
 export const defaultOutput = resolve(root, "dist/docs/index.html");
 /** Redoc's default page template plus a style fix and an inline favicon. */
 const template = resolve(root, "scripts/build-docs.template.hbs");
@@ -72,6 +77,7 @@ export function findRemoteLoads(html: string): string[] {
 
 /** Renders `source` (a file) into `output`, then makes the page offline (see the top of this file). */
 export async function buildDocs(source = defaultSource, output = defaultOutput): Promise<void> {
+  if (!existsSync(source)) throw new Error(`build-docs: ${source} is missing: run npm run bundle first`);
   await mkdir(dirname(output), { recursive: true });
   await renderRedoc({ root, source, output, template });
   const html = inlineRemoteLogos(await readFile(output, "utf8"));
@@ -116,7 +122,7 @@ async function main(args: string[]): Promise<string> {
     await buildDocs(resolve(source), output ? resolve(output) : defaultOutput);
     return output ?? "dist/docs/index.html";
   }
-  const context = newRedoclyContext(defaultSource, await loadRedoclyConfig(root, defaultSource));
+  const context = newRedoclyContext(entry, await loadRedoclyConfig(root, entry));
   const { document } = await bundleOpenApi(context, root);
   await buildDocsFromDocument(finishBundle(document), defaultOutput);
   return "dist/docs/index.html";
