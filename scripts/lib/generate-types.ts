@@ -43,11 +43,15 @@ function mediaTypesSource(doc: any): { source: string; operations: number } {
     }
   }
   const sorted = Object.fromEntries(Object.entries(operations).sort(([a], [b]) => a.localeCompare(b)));
+  const entryType = (entry: OperationMediaType) => `{ ${Object.entries(entry).map(([key, value]) => `readonly ${key}: ${JSON.stringify(value)};`).join(" ")} }`;
   const source =
     banner +
-    "\n/** Versioned media types of each operation, read from the document's 2xx responses and request bodies. */\n" +
-    `export const operationMediaTypes = ${JSON.stringify(sorted, null, 2)} as const;\n\n` +
-    "export type OperationId = keyof typeof operationMediaTypes;\n";
+    "\n/**\n * The type of operationMediaTypes, written out: for a document of thousands of operations the\n" +
+    " * inferred type of the map is too long for a declaration file (TS7056), so it is declared here.\n */\n" +
+    `export interface OperationMediaTypes {\n${Object.entries(sorted).map(([id, entry]) => `  readonly ${JSON.stringify(id)}: ${entryType(entry)};\n`).join("")}}\n\n` +
+    "/** Versioned media types of each operation, read from the document's 2xx responses and request bodies. */\n" +
+    `export const operationMediaTypes: OperationMediaTypes = ${JSON.stringify(sorted, null, 2)};\n\n` +
+    "export type OperationId = keyof OperationMediaTypes;\n";
   return { source, operations: Object.keys(sorted).length };
 }
 
