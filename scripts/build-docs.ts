@@ -15,16 +15,14 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { bundleOpenApi } from "./lib/bundle.js";
+import { bundleProject } from "./lib/bundle.js";
 import { BUNDLE_YAML } from "./lib/bundle-paths.js";
 import { finishBundle } from "./lib/finish-bundle.js";
-import { loadRedoclyConfig, newRedoclyContext } from "./lib/redocly.js";
+import { projectPaths } from "./lib/project-paths.js";
 import { renderRedoc } from "./lib/redoc-render.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
-/** The source document (main() bundles and finishes it in memory). */
-const entry = resolve(root, "openapi/openapi.yaml");
 /** What buildDocs renders by default: the finished bundle `npm run bundle` / `npm run build` wrote (it has the code samples openapi/ lacks). */
 export const defaultSource = BUNDLE_YAML;
 export const defaultOutput = resolve(root, "dist/docs/index.html");
@@ -122,9 +120,7 @@ async function main(args: string[]): Promise<string> {
     await buildDocs(resolve(source), output ? resolve(output) : defaultOutput);
     return output ?? "dist/docs/index.html";
   }
-  const context = newRedoclyContext(entry, await loadRedoclyConfig(root, entry));
-  const { document } = await bundleOpenApi(context, root);
-  await buildDocsFromDocument(finishBundle(document), defaultOutput);
+  await buildDocsFromDocument(finishBundle(await bundleProject(projectPaths(root))), defaultOutput);
   return "dist/docs/index.html";
 }
 
