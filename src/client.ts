@@ -20,9 +20,8 @@ import { resolveOptions, type AtlasClientOptions, type ResolvedOptions } from ".
 import { assertPathParamsGiven, pathSerializer } from "./path-params.js";
 import { SecretRedactor } from "./redact.js";
 import { withBearerToken } from "./transport/auth-bearer.js";
-import { withDigestAuth } from "./transport/auth-digest.js";
-import { ServiceAccountTokens, withServiceAccountAuth } from "./transport/auth-service-account.js";
 import { createExchange } from "./transport/exchange.js";
+import { lazyAuth } from "./transport/lazy-auth.js";
 import { Lifecycle } from "./transport/lifecycle.js";
 import { withRedirects } from "./transport/redirects.js";
 import { withRetries } from "./transport/retry.js";
@@ -54,14 +53,22 @@ export function createTransport(options: ResolvedOptions, redactor: SecretRedact
   let authenticated: Send = exchange;
   let release = async () => {};
   if (auth.kind === "serviceAccount") {
+    redactor.add(auth.clientSecret);
     // Token requests are not aborted by close(): a token on its way is received, then revoked.
     const tokenExchange = createExchange({ fetch: options.fetch, timeoutMs: options.timeoutMs, redactor });
-    const tokens = new ServiceAccountTokens({ ...auth, baseUrl: options.baseUrl, exchange: tokenExchange, redactor, userAgent, lifecycle });
-    authenticated = withServiceAccountAuth(exchange, tokens, lifecycle);
-    release = () => tokens.revoke();
+    const serviceAccount = lazyAuth("service-account", async () => {
+      const { ServiceAccountTokens, withServiceAccountAuth } = await import("./transport/auth-service-account.js");
+      const tokens = new ServiceAccountTokens({ ...auth, baseUrl: options.baseUrl, exchange: tokenExchange, redactor, userAgent, lifecycle });
+      return { send: withServiceAccountAuth(exchange, tokens, lifecycle), release: () => tokens.revoke() };
+    });
+    authenticated = serviceAccount.send;
+    release = serviceAccount.release;
   } else if (auth.kind === "apiKey") {
     redactor.add(auth.privateKey);
-    authenticated = withDigestAuth(exchange, { ...auth, redactor, lifecycle });
+    authenticated = lazyAuth("digest", async () => {
+      const { withDigestAuth } = await import("./transport/auth-digest.js");
+      return { send: withDigestAuth(exchange, { ...auth, redactor, lifecycle }) };
+    }).send;
   } else if (auth.kind === "accessToken") {
     redactor.add(auth.accessToken);
     authenticated = withBearerToken(exchange, auth.accessToken);
