@@ -79,7 +79,7 @@ export function createTransport(options: ResolvedOptions, redactor: SecretRedact
   const send = async (request: Request, call?: CallContext) => {
     try {
       const response = await retried(request, call);
-      lifecycle.assertOpen();
+      if (lifecycle.closed) throw new AtlasClientClosedError();
       return response.ok ? response : await shapeErrorResponse(response, redactor);
     } finally {
       // Authentication set it on openapi-fetch's Request; middleware after us must not see it.
@@ -105,8 +105,7 @@ export function createTransport(options: ResolvedOptions, redactor: SecretRedact
   };
 }
 
-type Method = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";
-const METHODS: readonly Method[] = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"];
+const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 
 interface CallInit {
   params?: { path?: unknown };
@@ -119,7 +118,7 @@ interface CallResult {
   error?: unknown;
   response: Response;
 }
-type Call = (url: string, init?: CallInit) => Promise<CallResult>;
+type Request_ = (method: string, url: string, init?: CallInit) => Promise<CallResult>;
 
 /**
  * Every rejection is an AtlasError (or the caller's own abort reason): anything else that escapes
@@ -133,20 +132,20 @@ function asAtlasError(error: unknown, init: CallInit | undefined, redactor: Secr
 }
 
 /**
- * Wraps one openapi-fetch method: a per-call `fetch` is refused (it would skip authentication,
- * retries and close()); the call goes to the transport with its context (the caller's signal); and
- * JSON bodies are parsed here rather than by openapi-fetch, so a 2xx whose body is not JSON rejects
- * with AtlasInvalidResponseError.
+ * Wraps openapi-fetch's `request` (every method goes through it): a per-call `fetch` is refused (it
+ * would skip authentication, retries and close()); the call goes to the transport with its context
+ * (the caller's signal, the operation's media types); and JSON bodies are parsed here rather than
+ * by openapi-fetch, so a 2xx whose body is not JSON rejects with AtlasInvalidResponseError.
  */
-function guarded(httpMethod: string, method: Call, transport: Transport, redactor: SecretRedactor): Call {
-  return async (url, init) => {
+function guarded(request: Request_, transport: Transport, redactor: SecretRedactor): Request_ {
+  return async (method, url, init) => {
     try {
       if (init?.fetch !== undefined) throw new AtlasConfigError("fetch", "cannot be set per call (it would bypass authentication, retries and close()); pass it to createAtlasClient");
       assertPathParamsGiven(url, init?.params?.path);
-      const call: AtlasCall = { signal: init?.signal ?? undefined, mediaTypes: mediaTypesFor(httpMethod, url) };
+      const call: AtlasCall = { signal: init?.signal ?? undefined, mediaTypes: mediaTypesFor(method, url) };
       const ownJson = init?.parseAs === undefined || init.parseAs === "json";
-      const fetch = (request: Request) => transport.send(request, call);
-      const result = await method(url, ownJson ? { ...init, fetch, parseAs: "text" } : { ...init, fetch });
+      const fetch = (sent: Request) => transport.send(sent, call);
+      const result = await request(method, url, { ...init, fetch, parseAs: ownJson ? "text" : init!.parseAs });
       if (ownJson && typeof result.data === "string") result.data = parseJsonBody(result.data, result.response, redactor);
       return result;
     } catch (error) {
@@ -166,9 +165,9 @@ export function createAtlasClient(options: AtlasClientOptions = {}): AtlasClient
     fetch: (request: Request) => transport.send(request),
     pathSerializer,
   });
-  const methods = client as unknown as Record<Method, Call> & { request: (method: string, url: string, init?: CallInit) => Promise<CallResult> };
-  for (const method of METHODS) methods[method] = guarded(method, methods[method].bind(client), transport, redactor);
-  const request = methods.request.bind(client);
-  methods.request = (method, url, init) => guarded(method.toUpperCase(), (u, i) => request(method, u, i), transport, redactor)(url, init);
+  const methods = client as unknown as Record<(typeof METHODS)[number], (url: string, init?: CallInit) => Promise<CallResult>> & { request: Request_ };
+  const call = guarded(methods.request.bind(client), transport, redactor);
+  for (const method of METHODS) methods[method] = (url, init) => call(method, url, init);
+  methods.request = (method, url, init) => call(method.toUpperCase(), url, init);
   return Object.assign(client, { close: transport.close });
 }

@@ -26,26 +26,22 @@ export interface ExchangeOptions {
   lifecycle?: Lifecycle;
 }
 
-/** The first error code found along a cause chain (undici puts ECONNRESET on the cause). */
-function errorCode(error: unknown): string | undefined {
-  for (let e = error, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string") return code;
-  }
-  return undefined;
-}
-
-/** A plain Error carrying what the platform said, minus anything secret, and no object references. */
-function sanitizedCause(error: unknown, redactor: SecretRedactor): Error {
+/**
+ * The network error for a failed exchange: the first error code along the cause chain (undici puts
+ * ECONNRESET on the cause), and as cause a plain Error carrying what the platform said, minus
+ * anything secret, and no object references.
+ */
+function networkError(request: Request, error: unknown, redactor: SecretRedactor): AtlasNetworkError {
   const messages: string[] = [];
+  let code: string | undefined;
   for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     messages.push(e instanceof Error ? `${e.name}: ${e.message}` : String(e));
     if (typeof e !== "object") break;
+    const found = (e as { code?: unknown }).code;
+    if (code === undefined && typeof found === "string") code = found;
   }
-  const cause = new Error(redactor.redact(messages.join(" <- ")));
-  const code = errorCode(error);
-  if (code) Object.assign(cause, { code });
-  return cause;
+  const cause = Object.assign(new Error(redactor.redact(messages.join(" <- "))), code ? { code } : {});
+  return new AtlasNetworkError(summarize(request), code, cause);
 }
 
 export function createExchange({ fetch, timeoutMs, redactor, lifecycle }: ExchangeOptions): Send {
@@ -64,7 +60,7 @@ export function createExchange({ fetch, timeoutMs, redactor, lifecycle }: Exchan
       if (caller?.aborted) throw caller.reason;
       if (lifecycle?.closed) throw new AtlasClientClosedError();
       if (slot.timedOut) throw new AtlasTimeoutError(summarize(request), timeoutMs);
-      throw new AtlasNetworkError(summarize(request), errorCode(error), sanitizedCause(error, redactor));
+      throw networkError(request, error, redactor);
     } finally {
       timeouts.leave(slot);
     }
