@@ -143,6 +143,53 @@ async function measureThroughput(list: readonly Caller[], options: ClientOptions
   return results;
 }
 
+/** Slices of in-process calls per caller, and calls per slice. */
+const OWN_CPU_SLICES = 30;
+const OWN_CPU_SLICE = 1_000;
+
+interface OwnCpu {
+  bare: number[];
+  client: number[];
+}
+
+/**
+ * The client's own CPU per call, without network or server: the same GET through bare openapi-fetch and
+ * createAtlasClient, each with a `fetch` that builds the Request as the platform's fetch does
+ * (`new Request(input, init)`) and answers the example at once. Far less noisy than the loopback figures
+ * on a loaded machine, and it counts only what the client adds.
+ */
+async function measureOwnCpu(mediaType: string, body: unknown): Promise<OwnCpu | undefined> {
+  const payload = JSON.stringify(body);
+  const answer = async (input: RequestInfo | URL, init?: RequestInit) => {
+    new Request(input, init);
+    return new Response(payload, { status: 200, headers: { "content-type": mediaType, "content-length": String(Buffer.byteLength(payload)) } });
+  };
+  const baseUrl = "http://127.0.0.1:9";
+  const params = { path: { orgId: ORG_ID } };
+  const bare = createClient<paths>({ baseUrl, fetch: answer });
+  let ours: Awaited<typeof import("../src/index.js")>["createAtlasClient"];
+  try {
+    ours = (await import("../src/index.js")).createAtlasClient;
+  } catch {
+    return undefined;
+  }
+  const client = ours({ baseUrl, auth: { accessToken: TOKEN }, fetch: answer });
+  const calls: Record<keyof OwnCpu, Call> = {
+    bare: async () => expectSettings((await bare.GET(OPERATION_PATH, { params, headers: { Accept: mediaType, Authorization: `Bearer ${TOKEN}` } })).data, "openapi-fetch"),
+    client: async () => expectSettings((await client.GET(OPERATION_PATH, { params })).data, "createAtlasClient"),
+  };
+  const result: OwnCpu = { bare: [], client: [] };
+  const order = ["bare", "client"] as const;
+  for (const name of order) await timeCalls(calls[name], WARM_UP_CALLS * 10, 1);
+  for (let slice = 0; slice < OWN_CPU_SLICES; slice++) {
+    for (let i = 0; i < order.length; i++) {
+      const name = order[(i + slice) % order.length]!;
+      result[name].push((await timeCalls(calls[name], OWN_CPU_SLICE, 1)).cpuUs / OWN_CPU_SLICE);
+    }
+  }
+  return result;
+}
+
 interface Size {
   minified: number;
   gzipped: number;
@@ -239,20 +286,23 @@ export async function runClientBench(options: ClientOptions): Promise<string> {
   } finally {
     await server.close();
   }
+  options.log("client: own CPU per call, in process");
+  const ownCpu = await measureOwnCpu(mediaType, body);
   let sizes: string[][];
   try {
     sizes = await measureSizes(options.projectRoot);
   } catch (err) {
     sizes = [["(esbuild failed)", err instanceof Error ? err.message.split("\n")[0]! : String(err), ""]];
   }
-  return render(throughput, sizes, missing, options);
+  return render(throughput, ownCpu, sizes, missing, options);
 }
 
-function render(throughput: readonly Throughput[], sizes: string[][], missing: string | undefined, options: ClientOptions): string {
+function render(throughput: readonly Throughput[], ownCpu: OwnCpu | undefined, sizes: string[][], missing: string | undefined, options: ClientOptions): string {
   const raw = throughput.find((entry) => entry.name === "raw fetch")!;
   const bare = throughput.find((entry) => entry.name === "openapi-fetch")!;
   const perCall = (rps: number) => 1_000_000 / rps;
   const signed = (delta: number) => `${delta >= 0 ? "+" : ""}${delta.toFixed(0)} µs`;
+  const signedTenths = (delta: number) => `${delta >= 0 ? "+" : ""}${delta.toFixed(1)}`;
   const wallOver = (entry: Throughput, base: Throughput, mode: Mode) =>
     entry === base ? "baseline" : signed(perCall(median(entry.rps[mode])) - perCall(median(base.rps[mode])));
   const cpuOver = (entry: Throughput, base: Throughput, mode: Mode) => (entry === base ? "baseline" : signed(median(entry.cpu[mode]) - median(base.cpu[mode])));
@@ -293,6 +343,14 @@ function render(throughput: readonly Throughput[], sizes: string[][], missing: s
     "",
     markdownTable(["caller", "sequential CPU per call", "over openapi-fetch", `${CONCURRENCY} concurrent CPU per call`, "over openapi-fetch"], cpuRows),
     "",
+    ...(ownCpu
+      ? [
+          `The client's own CPU per call, in process without network or server (both callers with a \`fetch\` that builds the Request and answers the`,
+          `example at once; median and min of ${OWN_CPU_SLICES} alternating slices of ${OWN_CPU_SLICE} calls): openapi-fetch ${median(ownCpu.bare).toFixed(1)} µs (min ${Math.min(...ownCpu.bare).toFixed(1)}),`,
+          `createAtlasClient ${median(ownCpu.client).toFixed(1)} µs (min ${Math.min(...ownCpu.client).toFixed(1)}): **${signedTenths(median(ownCpu.client) - median(ownCpu.bare))} µs over openapi-fetch**.`,
+          "",
+        ]
+      : []),
     "Size (esbuild --bundle --minify, ESM, platform node, code splitting as a bundler does it; gzip -9 of each chunk file, summed).",
     "Service-account and API-key auth and the redirect rules are dynamic `import()`s: they are chunks of their own, loaded only",
     "when needed; the figure every user loads is the entry's load at import.",
