@@ -18,6 +18,8 @@ import type { Lifecycle } from "./lifecycle.js";
 
 const MAX_EXCHANGES_PER_SLOT = 8;
 const WINDOW_FRACTION = 1 / 32;
+/** setTimeout's largest delay; a longer one fires at once. */
+const MAX_TIMER_MS = 2_147_483_647;
 
 export class Slot {
   readonly controller = new AbortController();
@@ -67,7 +69,8 @@ export class Timeouts {
         slot = current;
       } else {
         if (current?.inFlight === 0) this.#retire(current);
-        const window = this.#timeoutMs * WINDOW_FRACTION;
+        // The slot's timer waits timeoutMs + window, which setTimeout must be able to wait.
+        const window = Math.min(this.#timeoutMs * WINDOW_FRACTION, MAX_TIMER_MS - this.#timeoutMs);
         slot = this.#current = this.#open(now + window, window);
       }
     }

@@ -53,6 +53,13 @@ describe("timeout slots", () => {
     expect(late.timedOut).toBe(true);
   });
 
+  it("waits the longest timeoutMs the options allow (setTimeout's limit) without firing at once", async () => {
+    const timeouts = new Timeouts(2_147_483_647);
+    const slot = join(timeouts);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(slot.signal.aborted).toBe(false);
+  });
+
   it("gives the next exchange a fresh slot once a slot timed out", async () => {
     const timeouts = new Timeouts(10);
     const slot = join(timeouts);
