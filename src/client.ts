@@ -1,12 +1,13 @@
 /**
  * createAtlasClient: an openapi-fetch client over the generated `paths`, with Atlas's requirements
  * wired in. Two layers:
- *  - each method (GET, POST, ...) is wrapped once per call (`guarded`): required path parameters,
- *    no per-call fetch, JSON parsing into `data`, every rejection an AtlasError; it hands the call's
- *    context (caller's signal, the operation's versioned media types) to the transport;
+ *  - every method (GET, POST, ..., request) goes through one wrapper (`guarded`): required path
+ *    parameters, no per-call fetch, JSON parsing into `data`, every rejection an AtlasError; it hands
+ *    the call's context (caller's signal, the operation's versioned media types) to the transport;
  *  - the transport, passed to openapi-fetch as `fetch`, which may send a request several times:
  *    origin guard, headers and close() > retries > same-origin redirects > authentication > one
  *    timed exchange (src/transport/); then ApiError-shaped, redacted errors (src/middleware/api-error.ts).
+ *    Service-account and API-key authentication are loaded on demand (transport/lazy-auth.ts).
  * No openapi-fetch middleware is used: openapi-fetch's middleware loop (an id and awaits per call)
  * showed in the profile (bench/RESULTS.md); a caller's own middleware still works.
  */
@@ -118,7 +119,7 @@ interface CallResult {
   error?: unknown;
   response: Response;
 }
-type Request_ = (method: string, url: string, init?: CallInit) => Promise<CallResult>;
+type RequestCall = (method: string, url: string, init?: CallInit) => Promise<CallResult>;
 
 /**
  * Every rejection is an AtlasError (or the caller's own abort reason): anything else that escapes
@@ -137,7 +138,7 @@ function asAtlasError(error: unknown, init: CallInit | undefined, redactor: Secr
  * (the caller's signal, the operation's media types); and JSON bodies are parsed here rather than
  * by openapi-fetch, so a 2xx whose body is not JSON rejects with AtlasInvalidResponseError.
  */
-function guarded(request: Request_, transport: Transport, redactor: SecretRedactor): Request_ {
+function guarded(request: RequestCall, transport: Transport, redactor: SecretRedactor): RequestCall {
   return async (method, url, init) => {
     try {
       if (init?.fetch !== undefined) throw new AtlasConfigError("fetch", "cannot be set per call (it would bypass authentication, retries and close()); pass it to createAtlasClient");
@@ -165,7 +166,7 @@ export function createAtlasClient(options: AtlasClientOptions = {}): AtlasClient
     fetch: (request: Request) => transport.send(request),
     pathSerializer,
   });
-  const methods = client as unknown as Record<(typeof METHODS)[number], (url: string, init?: CallInit) => Promise<CallResult>> & { request: Request_ };
+  const methods = client as unknown as Record<(typeof METHODS)[number], (url: string, init?: CallInit) => Promise<CallResult>> & { request: RequestCall };
   const call = guarded(methods.request.bind(client), transport, redactor);
   for (const method of METHODS) methods[method] = (url, init) => call(method, url, init);
   methods.request = (method, url, init) => call(method.toUpperCase(), url, init);
