@@ -1,12 +1,13 @@
 /**
  * createAtlasClient: an openapi-fetch client over the generated `paths`, with Atlas's requirements
  * wired in. Two layers:
- *  - each method (GET, POST, ...) is wrapped once per call (`guarded`): required path parameters,
- *    no per-call fetch, JSON parsing into `data`, every rejection an AtlasError; it hands the call's
- *    context (caller's signal, the operation's versioned media types) to the transport;
+ *  - every method (GET, POST, ..., request) goes through one wrapper (`guarded`): required path
+ *    parameters, no per-call fetch, JSON parsing into `data`, every rejection an AtlasError; it hands
+ *    the call's context (caller's signal, the operation's versioned media types) to the transport;
  *  - the transport, passed to openapi-fetch as `fetch`, which may send a request several times:
  *    origin guard, headers and close() > retries > same-origin redirects > authentication > one
  *    timed exchange (src/transport/); then ApiError-shaped, redacted errors (src/middleware/api-error.ts).
+ *    Service-account and API-key authentication are loaded on demand (transport/lazy-auth.ts).
  * No openapi-fetch middleware is used: openapi-fetch's middleware loop (an id and awaits per call)
  * showed in the profile (bench/RESULTS.md); a caller's own middleware still works.
  */
@@ -20,9 +21,8 @@ import { resolveOptions, type AtlasClientOptions, type ResolvedOptions } from ".
 import { assertPathParamsGiven, pathSerializer } from "./path-params.js";
 import { SecretRedactor } from "./redact.js";
 import { withBearerToken } from "./transport/auth-bearer.js";
-import { withDigestAuth } from "./transport/auth-digest.js";
-import { ServiceAccountTokens, withServiceAccountAuth } from "./transport/auth-service-account.js";
 import { createExchange } from "./transport/exchange.js";
+import { lazyAuth } from "./transport/lazy-auth.js";
 import { Lifecycle } from "./transport/lifecycle.js";
 import { withRedirects } from "./transport/redirects.js";
 import { withRetries } from "./transport/retry.js";
@@ -54,14 +54,22 @@ export function createTransport(options: ResolvedOptions, redactor: SecretRedact
   let authenticated: Send = exchange;
   let release = async () => {};
   if (auth.kind === "serviceAccount") {
+    redactor.add(auth.clientSecret);
     // Token requests are not aborted by close(): a token on its way is received, then revoked.
     const tokenExchange = createExchange({ fetch: options.fetch, timeoutMs: options.timeoutMs, redactor });
-    const tokens = new ServiceAccountTokens({ ...auth, baseUrl: options.baseUrl, exchange: tokenExchange, redactor, userAgent, lifecycle });
-    authenticated = withServiceAccountAuth(exchange, tokens, lifecycle);
-    release = () => tokens.revoke();
+    const serviceAccount = lazyAuth("service-account", async () => {
+      const { ServiceAccountTokens, withServiceAccountAuth } = await import("./transport/auth-service-account.js");
+      const tokens = new ServiceAccountTokens({ ...auth, baseUrl: options.baseUrl, exchange: tokenExchange, redactor, userAgent, lifecycle });
+      return { send: withServiceAccountAuth(exchange, tokens, lifecycle), release: () => tokens.revoke() };
+    });
+    authenticated = serviceAccount.send;
+    release = serviceAccount.release;
   } else if (auth.kind === "apiKey") {
     redactor.add(auth.privateKey);
-    authenticated = withDigestAuth(exchange, { ...auth, redactor, lifecycle });
+    authenticated = lazyAuth("digest", async () => {
+      const { withDigestAuth } = await import("./transport/auth-digest.js");
+      return { send: withDigestAuth(exchange, { ...auth, redactor, lifecycle }) };
+    }).send;
   } else if (auth.kind === "accessToken") {
     redactor.add(auth.accessToken);
     authenticated = withBearerToken(exchange, auth.accessToken);
@@ -72,7 +80,7 @@ export function createTransport(options: ResolvedOptions, redactor: SecretRedact
   const send = async (request: Request, call?: CallContext) => {
     try {
       const response = await retried(request, call);
-      lifecycle.assertOpen();
+      if (lifecycle.closed) throw new AtlasClientClosedError();
       return response.ok ? response : await shapeErrorResponse(response, redactor);
     } finally {
       // Authentication set it on openapi-fetch's Request; middleware after us must not see it.
@@ -98,8 +106,7 @@ export function createTransport(options: ResolvedOptions, redactor: SecretRedact
   };
 }
 
-type Method = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";
-const METHODS: readonly Method[] = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"];
+const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 
 interface CallInit {
   params?: { path?: unknown };
@@ -112,7 +119,7 @@ interface CallResult {
   error?: unknown;
   response: Response;
 }
-type Call = (url: string, init?: CallInit) => Promise<CallResult>;
+type RequestCall = (method: string, url: string, init?: CallInit) => Promise<CallResult>;
 
 /**
  * Every rejection is an AtlasError (or the caller's own abort reason): anything else that escapes
@@ -126,20 +133,20 @@ function asAtlasError(error: unknown, init: CallInit | undefined, redactor: Secr
 }
 
 /**
- * Wraps one openapi-fetch method: a per-call `fetch` is refused (it would skip authentication,
- * retries and close()); the call goes to the transport with its context (the caller's signal); and
- * JSON bodies are parsed here rather than by openapi-fetch, so a 2xx whose body is not JSON rejects
- * with AtlasInvalidResponseError.
+ * Wraps openapi-fetch's `request` (every method goes through it): a per-call `fetch` is refused (it
+ * would skip authentication, retries and close()); the call goes to the transport with its context
+ * (the caller's signal, the operation's media types); and JSON bodies are parsed here rather than
+ * by openapi-fetch, so a 2xx whose body is not JSON rejects with AtlasInvalidResponseError.
  */
-function guarded(httpMethod: string, method: Call, transport: Transport, redactor: SecretRedactor): Call {
-  return async (url, init) => {
+function guarded(request: RequestCall, transport: Transport, redactor: SecretRedactor): RequestCall {
+  return async (method, url, init) => {
     try {
       if (init?.fetch !== undefined) throw new AtlasConfigError("fetch", "cannot be set per call (it would bypass authentication, retries and close()); pass it to createAtlasClient");
       assertPathParamsGiven(url, init?.params?.path);
-      const call: AtlasCall = { signal: init?.signal ?? undefined, mediaTypes: mediaTypesFor(httpMethod, url) };
+      const call: AtlasCall = { signal: init?.signal ?? undefined, mediaTypes: mediaTypesFor(method, url) };
       const ownJson = init?.parseAs === undefined || init.parseAs === "json";
-      const fetch = (request: Request) => transport.send(request, call);
-      const result = await method(url, ownJson ? { ...init, fetch, parseAs: "text" } : { ...init, fetch });
+      const fetch = (sent: Request) => transport.send(sent, call);
+      const result = await request(method, url, { ...init, fetch, parseAs: ownJson ? "text" : init!.parseAs });
       if (ownJson && typeof result.data === "string") result.data = parseJsonBody(result.data, result.response, redactor);
       return result;
     } catch (error) {
@@ -159,9 +166,9 @@ export function createAtlasClient(options: AtlasClientOptions = {}): AtlasClient
     fetch: (request: Request) => transport.send(request),
     pathSerializer,
   });
-  const methods = client as unknown as Record<Method, Call> & { request: (method: string, url: string, init?: CallInit) => Promise<CallResult> };
-  for (const method of METHODS) methods[method] = guarded(method, methods[method].bind(client), transport, redactor);
-  const request = methods.request.bind(client);
-  methods.request = (method, url, init) => guarded(method.toUpperCase(), (u, i) => request(method, u, i), transport, redactor)(url, init);
+  const methods = client as unknown as Record<(typeof METHODS)[number], (url: string, init?: CallInit) => Promise<CallResult>> & { request: RequestCall };
+  const call = guarded(methods.request.bind(client), transport, redactor);
+  for (const method of METHODS) methods[method] = (url, init) => call(method, url, init);
+  methods.request = (method, url, init) => call(method.toUpperCase(), url, init);
   return Object.assign(client, { close: transport.close });
 }

@@ -144,14 +144,6 @@ export class AtlasClientClosedError extends AtlasError {
   }
 }
 
-/**
- * A copy of an error for one caller. Concurrent calls share one token request: each gets its own
- * copy of its failure, so setting `attempts` on one does not change another's.
- */
-export function copyForCaller<E extends Error>(error: E): E {
-  return Object.defineProperties(Object.create(Object.getPrototypeOf(error)), Object.getOwnPropertyDescriptors(error)) as E;
-}
-
 /** Method and URL of a request without its query string, for error messages. */
 export function summarize(request: Request): RequestSummary {
   const url = new URL(request.url);

@@ -38,7 +38,11 @@ export interface AtlasClientOptions {
   baseUrl?: string;
   auth?: AtlasAuth;
   retry?: RetryOptions;
-  /** Limit for each HTTP exchange (each attempt, token request and digest round trip). Default 30000. */
+  /**
+   * Limit for each HTTP exchange (each attempt, token request and digest round trip), from sending the
+   * request to the last body byte. Default 30000. Exchanges share timers, so one is aborted between
+   * timeoutMs and timeoutMs + timeoutMs/32 after it started.
+   */
   timeoutMs?: number;
   /** Appended to the package's own User-Agent. */
   userAgent?: string;
@@ -69,7 +73,7 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 const MAX_TIMER_MS = 2_147_483_647;
 
 const OPTION_KEYS = ["baseUrl", "auth", "retry", "timeoutMs", "userAgent", "fetch"];
-const RETRY_KEYS = ["maxAttempts", "baseDelayMs", "maxDelayMs"];
+const RETRY_KEYS = Object.keys(DEFAULT_RETRY) as (keyof RetryOptions)[];
 const AUTH_SHAPES: Record<Exclude<ResolvedAuth["kind"], "none">, readonly string[]> = {
   serviceAccount: ["clientId", "clientSecret"],
   apiKey: ["publicKey", "privateKey"],
@@ -96,10 +100,11 @@ function isHeaderSafe(value: string, forbidden?: RegExp): boolean {
   return /^[\x20-\x7e]+$/.test(value) && !(forbidden?.test(value) ?? false);
 }
 
-function number(value: unknown, field: string, { integer, min }: { integer: boolean; min: number }): number {
+/** A number option: every one (a count or milliseconds) is at least 1 and at most setTimeout's largest delay. */
+function number(value: unknown, field: string, integer = false): number {
   if (typeof value !== "number" || !Number.isFinite(value)) throw new AtlasConfigError(field, "must be a finite number");
   if (integer && !Number.isInteger(value)) throw new AtlasConfigError(field, "must be an integer");
-  if (value < min) throw new AtlasConfigError(field, `must be at least ${min}`);
+  if (value < 1) throw new AtlasConfigError(field, "must be at least 1");
   if (value > MAX_TIMER_MS) throw new AtlasConfigError(field, `must be at most ${MAX_TIMER_MS}`);
   return value;
 }
@@ -151,11 +156,10 @@ function resolveRetry(value: unknown): Required<RetryOptions> {
   if (value === undefined) return { ...DEFAULT_RETRY };
   if (!isRecord(value)) throw new AtlasConfigError("retry", "must be an object");
   rejectUnknownKeys(value, RETRY_KEYS, "retry.");
-  const retry = {
-    maxAttempts: value.maxAttempts === undefined ? DEFAULT_RETRY.maxAttempts : number(value.maxAttempts, "retry.maxAttempts", { integer: true, min: 1 }),
-    baseDelayMs: value.baseDelayMs === undefined ? DEFAULT_RETRY.baseDelayMs : number(value.baseDelayMs, "retry.baseDelayMs", { integer: false, min: 1 }),
-    maxDelayMs: value.maxDelayMs === undefined ? DEFAULT_RETRY.maxDelayMs : number(value.maxDelayMs, "retry.maxDelayMs", { integer: false, min: 1 }),
-  };
+  const retry = { ...DEFAULT_RETRY };
+  for (const key of RETRY_KEYS) {
+    if (value[key] !== undefined) retry[key] = number(value[key], `retry.${key}`, key === "maxAttempts");
+  }
   if (retry.maxDelayMs < retry.baseDelayMs) throw new AtlasConfigError("retry.maxDelayMs", `must be at least retry.baseDelayMs (${retry.baseDelayMs})`);
   return retry;
 }
@@ -165,7 +169,7 @@ export function resolveOptions(options: unknown = {}): ResolvedOptions {
   rejectUnknownKeys(options, OPTION_KEYS, "");
   const auth = resolveAuth(options.auth);
   const baseUrl = resolveBaseUrl(options.baseUrl, auth.kind !== "none");
-  const timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : number(options.timeoutMs, "timeoutMs", { integer: false, min: 1 });
+  const timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : number(options.timeoutMs, "timeoutMs");
   const { userAgent } = options;
   if (userAgent !== undefined && (typeof userAgent !== "string" || userAgent.trim() === "" || !isHeaderSafe(userAgent))) {
     throw new AtlasConfigError("userAgent", "must be a non-empty string of printable ASCII");

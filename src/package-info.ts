@@ -14,23 +14,18 @@ export interface PackageInfo {
   version: string;
 }
 
-function readPackageJson(path: string): unknown {
-  try {
-    return JSON.parse(readFileSync(path, "utf8"));
-  } catch {
-    return undefined;
-  }
-}
-
-function findPackageInfo(): PackageInfo {
-  let dir = dirname(fileURLToPath(import.meta.url));
+/** The version in the first package.json named PACKAGE_NAME above `dir`. */
+function findVersion(dir: string): string {
   for (;;) {
-    const pkg = readPackageJson(join(dir, "package.json"));
-    if (pkg && typeof pkg === "object" && "name" in pkg && pkg.name === PACKAGE_NAME && "version" in pkg && typeof pkg.version === "string") {
-      return { name: PACKAGE_NAME, version: pkg.version };
+    let pkg: { name?: unknown; version?: unknown } | undefined;
+    try {
+      pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+    } catch {
+      // no (readable) package.json here: look further up
     }
+    if (pkg?.name === PACKAGE_NAME && typeof pkg.version === "string") return pkg.version;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error(`${PACKAGE_NAME}: cannot find its package.json above ${fileURLToPath(import.meta.url)}`);
+    if (parent === dir) throw new Error(`${PACKAGE_NAME}: cannot find its package.json`);
     dir = parent;
   }
 }
@@ -38,6 +33,6 @@ function findPackageInfo(): PackageInfo {
 let cached: PackageInfo | undefined;
 
 export function packageInfo(): PackageInfo {
-  cached ??= findPackageInfo();
+  cached ??= { name: PACKAGE_NAME, version: findVersion(dirname(fileURLToPath(import.meta.url))) };
   return cached;
 }

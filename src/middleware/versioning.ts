@@ -34,8 +34,7 @@ export function mediaTypesFor(method: string, schemaPath: string): VersionedMedi
 export function applyMediaTypes(request: Request, types: VersionedMediaTypes | undefined): void {
   if (!types) return;
   if (!request.headers.has("accept")) request.headers.set("accept", types.accept);
+  if (!types.contentType || request.body === null) return;
   const contentType = request.headers.get("content-type");
-  if (types.contentType && request.body !== null && (contentType === null || contentType === OPENAPI_FETCH_DEFAULT_CONTENT_TYPE)) {
-    request.headers.set("content-type", types.contentType);
-  }
+  if (contentType === null || contentType === OPENAPI_FETCH_DEFAULT_CONTENT_TYPE) request.headers.set("content-type", types.contentType);
 }

@@ -14,12 +14,11 @@
  * text an AtlasAuthError carries from the server (OAuth error code, description) is redacted.
  */
 import * as oauth from "oauth4webapi";
-import { AtlasAuthError, AtlasClientClosedError, AtlasError, copyForCaller } from "../errors.js";
+import { AtlasAuthError, AtlasClientClosedError, AtlasError } from "../errors.js";
 import type { ServiceAccountAuth } from "../options.js";
 import type { SecretRedactor } from "../redact.js";
 import type { Lifecycle } from "./lifecycle.js";
-import { RETRY_STATUSES } from "./retry.js";
-import { abortable, authorized, waitSignals, type CallContext, type Send } from "./send.js";
+import { abortable, authorized, RETRY_STATUSES, waitSignals, type CallContext, type Send } from "./send.js";
 
 export interface ServiceAccountOptions extends ServiceAccountAuth {
   baseUrl: string;
@@ -55,6 +54,14 @@ export function basicCredentials(clientId: string, clientSecret: string): string
       .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
       .replace(/%20/g, "+");
   return btoa(`${escape(clientId)}:${escape(clientSecret)}`);
+}
+
+/**
+ * A copy of an error for one caller. Concurrent calls share one token request: each gets its own
+ * copy of its failure, so setting `attempts` on one does not change another's.
+ */
+function copyForCaller<E extends Error>(error: E): E {
+  return Object.defineProperties(Object.create(Object.getPrototypeOf(error)), Object.getOwnPropertyDescriptors(error)) as E;
 }
 
 /** Renew this long before expiry: a tenth of the lifetime, at most a minute. */

@@ -30,8 +30,9 @@ export class BufferedResponse extends Response {
     return new BufferedResponse(response, bytes);
   }
 
+  /** The bytes, for a body read; throws like a Response whose body was read already. */
   #consume(): Uint8Array {
-    if (this.#used || this.#stream?.locked) throw new TypeError("Body is unusable: Body has already been read");
+    if (this.bodyUsed) throw new TypeError("Body is unusable: Body has already been read");
     this.#used = true;
     return this.#bytes;
   }
@@ -52,17 +53,21 @@ export class BufferedResponse extends Response {
     return this.#consume().slice();
   }
 
-  async blob(): Promise<Blob> {
-    return new Blob([this.#consume().slice()], { type: this.headers.get("content-type") ?? "" });
+  // Rarely used: read through a platform Response over a copy, which knows how.
+  blob(): Promise<Blob> {
+    return this.#platformCopy().blob();
   }
 
-  async formData(): Promise<FormData> {
-    const bytes = this.#consume();
-    return new Response(bytes.slice(), { headers: this.headers }).formData();
+  formData(): Promise<FormData> {
+    return this.#platformCopy().formData();
+  }
+
+  #platformCopy(): Response {
+    return new Response(this.#consume().slice(), { headers: this.headers });
   }
 
   clone(): Response {
-    if (this.#used || this.#stream?.locked) throw new TypeError("Response.clone: Body has already been consumed.");
+    if (this.bodyUsed) throw new TypeError("Response.clone: Body has already been consumed.");
     return new BufferedResponse(this.#original, this.#bytes);
   }
 

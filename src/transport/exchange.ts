@@ -3,9 +3,8 @@
  *
  * It never consumes the request it is given (a request with a body is sent as a clone), so the
  * layers above may send the same Request again (retries, digest round trips, redirects) without
- * copying it. One AbortController per exchange carries the timeout, the caller's abort (listened to
- * only when the call has a signal) and close(): cheaper than AbortSignal.any, which showed in the
- * profile (bench/RESULTS.md).
+ * copying it. The signal it is sent with carries the timeout, the caller's abort and close()
+ * (transport/timeouts.ts; cheaper than AbortSignal.any, which showed in the profile).
  *
  * The body is read here, inside the timer, so a server that sends headers and then stalls still
  * times out; the layers above and openapi-fetch read it from memory (buffered-response.ts).
@@ -17,6 +16,7 @@ import type { SecretRedactor } from "../redact.js";
 import { BufferedResponse } from "./buffered-response.js";
 import type { Lifecycle } from "./lifecycle.js";
 import type { Send } from "./send.js";
+import { Timeouts } from "./timeouts.js";
 
 export interface ExchangeOptions {
   fetch: typeof fetch;
@@ -26,56 +26,43 @@ export interface ExchangeOptions {
   lifecycle?: Lifecycle;
 }
 
-/** The first error code found along a cause chain (undici puts ECONNRESET on the cause). */
-function errorCode(error: unknown): string | undefined {
-  for (let e = error, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string") return code;
-  }
-  return undefined;
-}
-
-/** A plain Error carrying what the platform said, minus anything secret, and no object references. */
-function sanitizedCause(error: unknown, redactor: SecretRedactor): Error {
+/**
+ * The network error for a failed exchange: the first error code along the cause chain (undici puts
+ * ECONNRESET on the cause), and as cause a plain Error carrying what the platform said, minus
+ * anything secret, and no object references.
+ */
+function networkError(request: Request, error: unknown, redactor: SecretRedactor): AtlasNetworkError {
   const messages: string[] = [];
+  let code: string | undefined;
   for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     messages.push(e instanceof Error ? `${e.name}: ${e.message}` : String(e));
     if (typeof e !== "object") break;
+    const found = (e as { code?: unknown }).code;
+    if (code === undefined && typeof found === "string") code = found;
   }
-  const cause = new Error(redactor.redact(messages.join(" <- ")));
-  const code = errorCode(error);
-  if (code) Object.assign(cause, { code });
-  return cause;
+  const cause = Object.assign(new Error(redactor.redact(messages.join(" <- "))), code ? { code } : {});
+  return new AtlasNetworkError(summarize(request), code, cause);
 }
 
 export function createExchange({ fetch, timeoutMs, redactor, lifecycle }: ExchangeOptions): Send {
+  const timeouts = new Timeouts(timeoutMs, lifecycle);
   return async (request, call) => {
     const caller = call?.signal;
     if (caller?.aborted) throw caller.reason;
     if (lifecycle?.closed) throw new AtlasClientClosedError();
-    const controller = new AbortController();
-    let timedOut = false;
-    const timeout = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    const onCallerAbort = () => controller.abort(caller!.reason);
-    caller?.addEventListener("abort", onCallerAbort);
-    lifecycle?.track(controller);
+    const slot = timeouts.join(caller);
     try {
       // Redirects are the redirect layer's (transport/redirects.ts): fetch would follow them anywhere.
-      const init = { signal: controller.signal, redirect: "manual" } as const;
+      const init = { signal: slot.signal, redirect: "manual" } as const;
       return await BufferedResponse.from(await fetch(request.body === null ? request : request.clone(), init));
     } catch (error) {
       // The caller's own abort is theirs to handle: pass its reason through untouched.
       if (caller?.aborted) throw caller.reason;
       if (lifecycle?.closed) throw new AtlasClientClosedError();
-      if (timedOut) throw new AtlasTimeoutError(summarize(request), timeoutMs);
-      throw new AtlasNetworkError(summarize(request), errorCode(error), sanitizedCause(error, redactor));
+      if (slot.timedOut) throw new AtlasTimeoutError(summarize(request), timeoutMs);
+      throw networkError(request, error, redactor);
     } finally {
-      clearTimeout(timeout);
-      caller?.removeEventListener("abort", onCallerAbort);
-      lifecycle?.untrack(controller);
+      timeouts.leave(slot);
     }
   };
 }

@@ -41,9 +41,4 @@ export class Lifecycle {
     for (const exchange of this.#inFlight) exchange.abort(reason);
     this.#inFlight.clear();
   }
-
-  /** Throws AtlasClientClosedError once close() was called. */
-  assertOpen(): void {
-    if (this.closed) throw new AtlasClientClosedError();
-  }
 }

@@ -8,9 +8,7 @@
  */
 import { AtlasAuthError, AtlasNetworkError, AtlasTimeoutError } from "../errors.js";
 import type { RetryOptions } from "../options.js";
-import { IDEMPOTENT_METHODS, sleep as defaultSleep, waitSignals, type Send } from "./send.js";
-
-export const RETRY_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
+import { IDEMPOTENT_METHODS, RETRY_STATUSES, sleep as defaultSleep, waitSignals, type Send } from "./send.js";
 
 export interface RetryHooks {
   /** Injected by unit tests to observe the chosen delays without waiting. */

@@ -28,6 +28,9 @@ export function waitSignals(call: CallContext | undefined, closing: AbortSignal 
   return signals;
 }
 
+/** Statuses that mean "busy, try again later": retried for idempotent calls, and for any call when the token endpoint answers them. */
+export const RETRY_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
+
 export const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
 
 /** `request` with its Authorization header set (see the contract above). */

@@ -3,8 +3,12 @@
  * node_modules (its dependencies linked from ours: no registry), then import every export from Node and
  * type-check a consumer file against the shipped declarations (strict, NodeNext, declaration files checked). Needs a prior `npm run build`.
  */
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DigestServer } from "../client/helpers/digest-server.js";
+import { ORG_ID, orgSettings, sendJson, startMockAtlas } from "../client/helpers/mock-atlas.js";
+import { OAuthServer } from "../client/helpers/oauth-server.js";
 import { createConsumerProject, packageJson as pkg, type ConsumerProject } from "../support/consumer-project.js";
 
 let consumer: ConsumerProject;
@@ -59,11 +63,30 @@ console.log(JSON.stringify({
 }));
 `;
 
+/**
+ * Service-account and API-key auth (and the redirect rules) are modules the package entry imports
+ * dynamically: from the installed package they must load and work under plain Node.
+ */
+const LAZY_AUTH_MJS = `
+import { createAtlasClient } from "${pkg.name}";
+const [baseUrl, redirectTo] = process.argv.slice(2);
+const path = "/api/atlas/v2/orgs/{orgId}/settings";
+const params = { path: { orgId: "${ORG_ID}" } };
+const serviceAccount = createAtlasClient({ baseUrl, auth: { clientId: "mdb_sa_id_consumer", clientSecret: "mdb_sa_sk_consumer-secret" } });
+const viaToken = await serviceAccount.GET(path, { params });
+const redirected = await serviceAccount.GET(path, { params: { path: { orgId: redirectTo } } });
+await serviceAccount.close();
+const apiKey = createAtlasClient({ baseUrl, auth: { publicKey: "consumerkey", privateKey: "consumer-private-key" } });
+const viaDigest = await apiKey.GET("/api/atlas/v2/groups/{groupId}/backupCompliancePolicy", { params: { path: { groupId: "${ORG_ID}" } } });
+console.log(JSON.stringify({ viaToken: viaToken.data, redirected: redirected.data, viaDigest: viaDigest.data }));
+`;
+
 beforeAll(() => {
   consumer = createConsumerProject();
   consumer.write("consumer.ts", CONSUMER_TS);
   consumer.write("tsconfig.json", JSON.stringify(CONSUMER_TSCONFIG));
   consumer.write("consumer.mjs", CONSUMER_MJS);
+  consumer.write("lazy-auth.mjs", LAZY_AUTH_MJS);
 });
 
 afterAll(() => {
@@ -83,5 +106,30 @@ describe("the packed package in a consumer project", () => {
     const errors = result.stdout.split("\n").filter((line) => /error TS\d+/.test(line));
     expect(errors).toEqual([expect.stringMatching(/^wrong\.ts\(2,14\): error TS2322: Type '"\/api\/atlas\/v2\/no-such-path"' is not assignable/)]);
     expect(result.status).toBe(2);
+  });
+
+  it("loads service-account auth, digest auth and the redirect rules on demand under Node", async () => {
+    const oauth = new OAuthServer("mdb_sa_id_consumer", "mdb_sa_sk_consumer-secret");
+    const digest = new DigestServer("consumerkey", "consumer-private-key");
+    const moved = "5888442a3354817a7320eb61";
+    const atlas = await startMockAtlas((req, res, raw) => {
+      if (oauth.handle(req, res, raw)) return;
+      if (req.path.includes("/groups/")) {
+        if (digest.authorize(req, res)) sendJson(res, 200, { projectId: "digest-ok" });
+      } else if (req.path.includes(moved)) {
+        res.writeHead(302, { location: req.path.replace(moved, ORG_ID) }).end();
+      } else if (oauth.authorize(req, res)) {
+        sendJson(res, 200, orgSettings);
+      }
+    });
+    try {
+      const { stdout } = await promisify(execFile)(process.execPath, ["lazy-auth.mjs", atlas.baseUrl, moved], { cwd: consumer.dir, encoding: "utf8" });
+      expect(JSON.parse(stdout)).toEqual({ viaToken: orgSettings, redirected: orgSettings, viaDigest: { projectId: "digest-ok" } });
+      expect(oauth.issued).toHaveLength(1);
+      expect(oauth.revoked).toEqual(oauth.issued);
+      expect(digest.accepted).toHaveLength(1);
+    } finally {
+      await atlas.close();
+    }
   });
 });
