@@ -5,9 +5,7 @@
 // Messages in:  { type: "lint", id, yaml, file } | { type: "reload" } (the ruleset changed)
 // Messages out: { type: "done", id, result: [{ code, message, severity, source, line }] } | { type: "failed", id, message }
 import { parentPort, workerData } from "node:worker_threads";
-import { Document, Spectral } from "@stoplight/spectral-core";
-import parsers from "@stoplight/spectral-parsers";
-import { loadSpectralRuleset } from "./spectral-ruleset.js";
+import { lintWithSpectral, loadSpectralRuleset } from "./spectral-ruleset.js";
 
 const { rulesetFile } = workerData;
 let ruleset = loadSpectralRuleset(rulesetFile);
@@ -15,10 +13,7 @@ let ruleset = loadSpectralRuleset(rulesetFile);
 ruleset.catch(() => undefined);
 
 async function lint(yaml, file) {
-  const spectral = new Spectral();
-  spectral.setRuleset(await ruleset);
-  const results = await spectral.run(new Document(yaml, parsers.Yaml, file));
-  return results.map((r) => ({ code: String(r.code), message: r.message, severity: r.severity, source: r.source, line: r.range.start.line + 1 }));
+  return lintWithSpectral(await ruleset, yaml, file);
 }
 
 parentPort.on("message", (message) => {
