@@ -12,5 +12,9 @@ export interface PlainSpectralResult {
   line: number;
 }
 
-/** Lints YAML text, named `file` in the results, with a loaded ruleset. */
-export function lintWithSpectral(ruleset: Ruleset, yaml: string, file: string): Promise<PlainSpectralResult[]>;
+/**
+ * Lints YAML text, named `file` in the results, with a loaded ruleset. `data`, when given, is the plain JSON
+ * data the text serialises: Spectral lints it instead of parsing the text, which is parsed only for the lines
+ * of findings.
+ */
+export function lintWithSpectral(ruleset: Ruleset, yaml: string, file: string, data?: unknown): Promise<PlainSpectralResult[]>;

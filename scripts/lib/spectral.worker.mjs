@@ -2,7 +2,8 @@
 // as soon as the build starts, while the main thread runs Redocly, then lints the bundles it is sent.
 // Plain JavaScript so the worker needs no TypeScript loader.
 //
-// Messages in:  { type: "lint", id, yaml, file } | { type: "reload" } (the ruleset changed)
+// Messages in:  { type: "lint", id, yaml, file, json? } | { type: "reload" } (the ruleset changed);
+//               json, when sent, is the document `yaml` serialises, linted without parsing the YAML.
 // Messages out: { type: "done", id, result: [{ code, message, severity, source, line }] } | { type: "failed", id, message }
 import { parentPort, workerData } from "node:worker_threads";
 import { lintWithSpectral, loadSpectralRuleset } from "./spectral-ruleset.js";
@@ -12,8 +13,8 @@ let ruleset = loadSpectralRuleset(rulesetFile);
 // Reported by the lint that awaits it.
 ruleset.catch(() => undefined);
 
-async function lint(yaml, file) {
-  return lintWithSpectral(await ruleset, yaml, file);
+async function lint(yaml, file, json) {
+  return lintWithSpectral(await ruleset, yaml, file, json === undefined ? undefined : JSON.parse(json));
 }
 
 parentPort.on("message", (message) => {
@@ -22,7 +23,7 @@ parentPort.on("message", (message) => {
     ruleset.catch(() => undefined);
     return;
   }
-  lint(message.yaml, message.file).then(
+  lint(message.yaml, message.file, message.json).then(
     (result) => parentPort.postMessage({ type: "done", id: message.id, result }),
     (error) => parentPort.postMessage({ type: "failed", id: message.id, message: error instanceof Error ? error.message : String(error) }),
   );
