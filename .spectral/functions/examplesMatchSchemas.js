@@ -51,20 +51,6 @@ function nodeAt(document, path) {
   return node;
 }
 
-/**
- * One validator factory per linted document, with its three views added lazily: (direction, schemaPath)
- * -> { view, validate }, view naming the view validate was compiled from.
- *
- * ajv compiling a validator (generating and evaluating its code) was most of this rule's time, and a
- * document repeats schemas: the same property schema under many resources, the same `$ref` at many
- * media types. Within one view, schemas written alike validate alike: every `$ref` is a local pointer,
- * resolved against the same view. So a validator is compiled once per view and distinct schema (its
- * JSON text) and reused at every place that schema is written; each example is still validated, and
- * reported, on its own. Not when the document uses a keyword that makes a schema's meaning depend on
- * where it sits ($id and the anchors): then one validator per place, as before.
- */
-const validatorsByDocument = new WeakMap();
-
 /** Keywords that change the base URI or bind names: where they appear, equal text need not mean equal schema. */
 const LOCATION_DEPENDENT_KEYWORDS = ['$id', '$anchor', '$dynamicAnchor', '$dynamicRef', '$recursiveAnchor', '$recursiveRef'];
 
@@ -76,9 +62,21 @@ function hasLocationDependentSchemas(document) {
   return found;
 }
 
+/**
+ * A validator factory for one document, with its three views added lazily: (direction, schemaPath)
+ * -> { view, validate }, view naming the view validate was compiled from. Made for one call of the rule
+ * (given: $, once per document) and not kept after it: at 6,000 operations its views and validators are
+ * most of a GB of heap, which every garbage collection during the other rules would otherwise walk.
+ *
+ * ajv compiling a validator (generating and evaluating its code) was most of this rule's time, and a
+ * document repeats schemas: the same property schema under many resources, the same `$ref` at many
+ * media types. Within one view, schemas written alike validate alike: every `$ref` is a local pointer,
+ * resolved against the same view. So a validator is compiled once per view and distinct schema (its
+ * JSON text) and reused at every place that schema is written; each example is still validated, and
+ * reported, on its own. Not when the document uses a keyword that makes a schema's meaning depend on
+ * where it sits ($id and the anchors): then one validator per place, as before.
+ */
 function validatorsFor(document) {
-  let validators = validatorsByDocument.get(document);
-  if (validators !== undefined) return validators;
   // strict: false because OpenAPI adds keywords (discriminator, example, externalDocs, x-*) that ajv
   // does not know; logger: false keeps ajv's notes about them off the lint output.
   const ajv = new Ajv2020({ strict: false, allErrors: true, unicodeRegExp: true, logger: false, inlineRefs: false, code: { optimize: false } });
@@ -95,7 +93,7 @@ function validatorsFor(document) {
   const shareValidators = !hasLocationDependentSchemas(document);
   // `${view}\n${schema JSON}` -> validate
   const compiled = new Map();
-  validators = (direction, schemaPath) => {
+  return (direction, schemaPath) => {
     const viewName = [direction, ...FALLBACK_VIEWS[direction]].find(name => isObject(nodeAt(viewOf(name), schemaPath))) ?? direction;
     const schema = nodeAt(viewOf(viewName), schemaPath);
     const key = shareValidators && isObject(schema) ? `${viewName}\n${JSON.stringify(schema)}` : undefined;
@@ -111,8 +109,6 @@ function validatorsFor(document) {
     if (key !== undefined) compiled.set(key, validate);
     return { view: viewName, validate };
   };
-  validatorsByDocument.set(document, validators);
-  return validators;
 }
 
 /** Lists { kind, value, valuePath, schemaPath, direction } for every example and default in the document. */
