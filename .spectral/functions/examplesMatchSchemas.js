@@ -51,15 +51,32 @@ function nodeAt(document, path) {
   return node;
 }
 
-/**
- * One validator factory per linted document, with its three views added lazily: (direction, schemaPath)
- * -> { view, validate }, view naming the view validate was compiled from.
- */
-const validatorsByDocument = new WeakMap();
+/** Keywords that change the base URI or bind names: where they appear, equal text need not mean equal schema. */
+const LOCATION_DEPENDENT_KEYWORDS = ['$id', '$anchor', '$dynamicAnchor', '$dynamicRef', '$recursiveAnchor', '$recursiveRef'];
 
+function hasLocationDependentSchemas(document) {
+  let found = false;
+  forEachSchema(document, schema => {
+    found ||= LOCATION_DEPENDENT_KEYWORDS.some(keyword => Object.hasOwn(schema, keyword));
+  });
+  return found;
+}
+
+/**
+ * A validator factory for one document, with its three views added lazily: (direction, schemaPath)
+ * -> { view, validate }, view naming the view validate was compiled from. Made for one call of the rule
+ * (given: $, once per document) and not kept after it: at 6,000 operations its views and validators are
+ * most of a GB of heap, which every garbage collection during the other rules would otherwise walk.
+ *
+ * ajv compiling a validator (generating and evaluating its code) was most of this rule's time, and a
+ * document repeats schemas: the same property schema under many resources, the same `$ref` at many
+ * media types. Within one view, schemas written alike validate alike: every `$ref` is a local pointer,
+ * resolved against the same view. So a validator is compiled once per view and distinct schema (its
+ * JSON text) and reused at every place that schema is written; each example is still validated, and
+ * reported, on its own. Not when the document uses a keyword that makes a schema's meaning depend on
+ * where it sits ($id and the anchors): then one validator per place, as before.
+ */
 function validatorsFor(document) {
-  let validators = validatorsByDocument.get(document);
-  if (validators !== undefined) return validators;
   // strict: false because OpenAPI adds keywords (discriminator, example, externalDocs, x-*) that ajv
   // does not know; logger: false keeps ajv's notes about them off the lint output.
   const ajv = new Ajv2020({ strict: false, allErrors: true, unicodeRegExp: true, logger: false, inlineRefs: false, code: { optimize: false } });
@@ -73,8 +90,15 @@ function validatorsFor(document) {
     }
     return views.get(direction);
   };
-  validators = (direction, schemaPath) => {
+  const shareValidators = !hasLocationDependentSchemas(document);
+  // `${view}\n${schema JSON}` -> validate
+  const compiled = new Map();
+  return (direction, schemaPath) => {
     const viewName = [direction, ...FALLBACK_VIEWS[direction]].find(name => isObject(nodeAt(viewOf(name), schemaPath))) ?? direction;
+    const schema = nodeAt(viewOf(viewName), schemaPath);
+    const key = shareValidators && isObject(schema) ? `${viewName}\n${JSON.stringify(schema)}` : undefined;
+    const known = key === undefined ? undefined : compiled.get(key);
+    if (known !== undefined) return { view: viewName, validate: known };
     const id = `urn:atlas-lint:${viewName}`;
     const fragment = toJsonPointer(schemaPath)
       .split('/')
@@ -82,10 +106,9 @@ function validatorsFor(document) {
       .join('/');
     const validate = ajv.getSchema(`${id}#${fragment}`);
     if (validate === undefined) throw new Error(`no schema at #${toJsonPointer(schemaPath)}`);
+    if (key !== undefined) compiled.set(key, validate);
     return { view: viewName, validate };
   };
-  validatorsByDocument.set(document, validators);
-  return validators;
 }
 
 /** Lists { kind, value, valuePath, schemaPath, direction } for every example and default in the document. */

@@ -184,7 +184,7 @@ export class Builder {
 
   async spectral(bundled: Bundled): Promise<Problem[]> {
     this.preload();
-    return this.timed("spectral lint", () => this.spectralLinter.lint(bundled.yaml, this.paths.lintBundle), (found) => `${found.length} problems`);
+    return this.timed("spectral lint", () => this.spectralLinter.lint(bundled.yaml, this.paths.lintBundle, bundled.document), (found) => `${found.length} problems`);
   }
 
   /** Starts type-checking src/ and generated/ on the compiler's thread while this one does the rest. */

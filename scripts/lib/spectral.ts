@@ -5,18 +5,11 @@
  */
 import { WorkerClient } from "./worker-client.js";
 import type { Problem, Severity } from "./problems.js";
+import type { PlainSpectralResult } from "./spectral-ruleset.js";
 
 export { loadSpectralRuleset } from "./spectral-ruleset.js";
 
 const SEVERITIES: Severity[] = ["error", "warning", "info", "hint"];
-
-interface PlainResult {
-  code: string;
-  message: string;
-  severity: number;
-  source?: string;
-  line: number;
-}
 
 export class SpectralLinter {
   private readonly worker: WorkerClient;
@@ -35,9 +28,15 @@ export class SpectralLinter {
     this.worker.tell({ type: "reload" });
   }
 
-  /** Lints YAML text as the file `file` (the bundled copy Spectral reads, so lines point into it). */
-  async lint(yamlText: string, file: string): Promise<Problem[]> {
-    const results = await this.worker.request<PlainResult[]>({ type: "lint", yaml: yamlText, file });
+  /**
+   * Lints YAML text as the file `file` (the bundled copy Spectral reads, so lines point into it). With
+   * `document`, the object the text serialises, Spectral lints a JSON copy of it and parses the YAML only
+   * for the lines of findings: at 6,000 operations, JSON across the thread costs under 1 s and Spectral's
+   * YAML parse 12 s.
+   */
+  async lint(yamlText: string, file: string, document?: object): Promise<Problem[]> {
+    const json = document === undefined ? undefined : JSON.stringify(document);
+    const results = await this.worker.request<PlainSpectralResult[]>({ type: "lint", yaml: yamlText, file, json });
     return results.map((r) => ({ file: r.source ?? file, line: r.line, rule: r.code, message: r.message, severity: SEVERITIES[r.severity] ?? "error", tool: "spectral" }));
   }
 }

@@ -2,23 +2,19 @@
 // as soon as the build starts, while the main thread runs Redocly, then lints the bundles it is sent.
 // Plain JavaScript so the worker needs no TypeScript loader.
 //
-// Messages in:  { type: "lint", id, yaml, file } | { type: "reload" } (the ruleset changed)
+// Messages in:  { type: "lint", id, yaml, file, json? } | { type: "reload" } (the ruleset changed);
+//               json, when sent, is the document `yaml` serialises, linted without parsing the YAML.
 // Messages out: { type: "done", id, result: [{ code, message, severity, source, line }] } | { type: "failed", id, message }
 import { parentPort, workerData } from "node:worker_threads";
-import { Document, Spectral } from "@stoplight/spectral-core";
-import parsers from "@stoplight/spectral-parsers";
-import { loadSpectralRuleset } from "./spectral-ruleset.js";
+import { lintWithSpectral, loadSpectralRuleset } from "./spectral-ruleset.js";
 
 const { rulesetFile } = workerData;
 let ruleset = loadSpectralRuleset(rulesetFile);
 // Reported by the lint that awaits it.
 ruleset.catch(() => undefined);
 
-async function lint(yaml, file) {
-  const spectral = new Spectral();
-  spectral.setRuleset(await ruleset);
-  const results = await spectral.run(new Document(yaml, parsers.Yaml, file));
-  return results.map((r) => ({ code: String(r.code), message: r.message, severity: r.severity, source: r.source, line: r.range.start.line + 1 }));
+async function lint(yaml, file, json) {
+  return lintWithSpectral(await ruleset, yaml, file, json === undefined ? undefined : JSON.parse(json));
 }
 
 parentPort.on("message", (message) => {
@@ -27,7 +23,7 @@ parentPort.on("message", (message) => {
     ruleset.catch(() => undefined);
     return;
   }
-  lint(message.yaml, message.file).then(
+  lint(message.yaml, message.file, message.json).then(
     (result) => parentPort.postMessage({ type: "done", id: message.id, result }),
     (error) => parentPort.postMessage({ type: "failed", id: message.id, message: error instanceof Error ? error.message : String(error) }),
   );

@@ -1,0 +1,31 @@
+// The build hands Spectral the bundle it already holds (scripts/lib/spectral-ruleset.js lintWithSpectral
+// with `data`): Spectral lints the object and parses the YAML text only for the lines of findings. Every
+// bad fixture must give the same findings, at the same lines, as when Spectral parses the text itself.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseYaml } from '@redocly/openapi-core';
+import { describe, expect, it } from 'vitest';
+import { lintWithSpectral, type PlainSpectralResult } from '../../scripts/lib/spectral-ruleset.js';
+import { fixturesDir, loadRuleset } from './spectralHarness.js';
+
+const fixtures = fs.readdirSync(fixturesDir).filter(name => name.endsWith('.yaml'));
+
+function inOrder(results: PlainSpectralResult[]): string[] {
+  return results.map(r => `${r.source}:${r.line} ${r.code} [${r.severity}] ${r.message}`).sort();
+}
+
+describe('Spectral on the document in memory', () => {
+  it('has bad fixtures to compare', () => {
+    expect(fixtures.length).toBeGreaterThan(10);
+  });
+
+  it.each(fixtures)('%s: same findings and lines as from the YAML text', async name => {
+    const file = path.join(fixturesDir, name);
+    const text = fs.readFileSync(file, 'utf8');
+    const ruleset = await loadRuleset();
+    const fromText = await lintWithSpectral(ruleset, text, file);
+    const fromData = await lintWithSpectral(ruleset, text, file, parseYaml(text));
+    expect(fromText.length).toBeGreaterThan(0);
+    expect(inOrder(fromData)).toEqual(inOrder(fromText));
+  });
+});
