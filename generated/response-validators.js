@@ -322,6 +322,7 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
+const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.externalGroupName === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "externalGroupName"},message:"must have required property '"+"externalGroupName"+"'"};
@@ -335,6 +336,8 @@ errors++;
 }
 if(data.externalGroupName !== undefined){
 let data0 = data.externalGroupName;
+const _errs1 = errors;
+const _errs2 = errors;
 if(typeof data0 === "string"){
 if(func1(data0) > 200){
 const err1 = {instancePath:instancePath+"/externalGroupName",schemaPath:"#/properties/externalGroupName/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
@@ -367,9 +370,12 @@ vErrors.push(err3);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
 }
 if(data.id !== undefined){
 let data1 = data.id;
+const _errs3 = errors;
+const _errs4 = errors;
 if(typeof data1 === "string"){
 if(!pattern1.test(data1)){
 const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^([a-f0-9]{24})$"},message:"must match pattern \""+"^([a-f0-9]{24})$"+"\""};
@@ -392,16 +398,25 @@ vErrors.push(err5);
 }
 errors++;
 }
+var valid0 = _errs3 === errors;
 }
 if(data.roleAssignments !== undefined){
 let data2 = data.roleAssignments;
+const _errs5 = errors;
+const _errs6 = errors;
 if(Array.isArray(data2)){
+let valid2 = true;
 const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
+const _errs7 = errors;
+const _errs8 = errors;
+const _errs9 = errors;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.groupId !== undefined){
 let data4 = data3.groupId;
+const _errs10 = errors;
+const _errs11 = errors;
 if(typeof data4 === "string"){
 if(!pattern1.test(data4)){
 const err6 = {instancePath:instancePath+"/roleAssignments/" + i0+"/groupId",schemaPath:"#/components/schemas/ConnectedOrgConfigRoleAssignment/properties/groupId/pattern",keyword:"pattern",params:{pattern: "^([a-f0-9]{24})$"},message:"must match pattern \""+"^([a-f0-9]{24})$"+"\""};
@@ -424,9 +439,12 @@ vErrors.push(err7);
 }
 errors++;
 }
+var valid4 = _errs10 === errors;
 }
 if(data3.orgId !== undefined){
 let data5 = data3.orgId;
+const _errs12 = errors;
+const _errs13 = errors;
 if(typeof data5 === "string"){
 if(!pattern1.test(data5)){
 const err8 = {instancePath:instancePath+"/roleAssignments/" + i0+"/orgId",schemaPath:"#/components/schemas/ConnectedOrgConfigRoleAssignment/properties/orgId/pattern",keyword:"pattern",params:{pattern: "^([a-f0-9]{24})$"},message:"must match pattern \""+"^([a-f0-9]{24})$"+"\""};
@@ -449,9 +467,11 @@ vErrors.push(err9);
 }
 errors++;
 }
+var valid4 = _errs12 === errors;
 }
 if(data3.role !== undefined){
 let data6 = data3.role;
+const _errs14 = errors;
 if(typeof data6 !== "string"){
 const err10 = {instancePath:instancePath+"/roleAssignments/" + i0+"/role",schemaPath:"#/components/schemas/ConnectedOrgConfigRoleAssignment/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -462,6 +482,8 @@ vErrors.push(err10);
 }
 errors++;
 }
+const _errs15 = errors;
+const vSchema0 = schema5.properties.role.enum;
 if(!(((((((((((((((((data6 === "ORG_OWNER") || (data6 === "ORG_MEMBER")) || (data6 === "ORG_GROUP_CREATOR")) || (data6 === "ORG_BILLING_ADMIN")) || (data6 === "ORG_BILLING_READ_ONLY")) || (data6 === "ORG_READ_ONLY")) || (data6 === "GROUP_BACKUP_MANAGER")) || (data6 === "GROUP_CLUSTER_MANAGER")) || (data6 === "GROUP_DATA_ACCESS_ADMIN")) || (data6 === "GROUP_DATA_ACCESS_READ_ONLY")) || (data6 === "GROUP_DATA_ACCESS_READ_WRITE")) || (data6 === "GROUP_DATABASE_ACCESS_ADMIN")) || (data6 === "GROUP_OBSERVABILITY_VIEWER")) || (data6 === "GROUP_OWNER")) || (data6 === "GROUP_READ_ONLY")) || (data6 === "GROUP_SEARCH_INDEX_EDITOR")) || (data6 === "GROUP_STREAM_PROCESSING_OWNER"))){
 const err11 = {instancePath:instancePath+"/roleAssignments/" + i0+"/role",schemaPath:"#/components/schemas/ConnectedOrgConfigRoleAssignment/properties/role/enum",keyword:"enum",params:{allowedValues: schema5.properties.role.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
@@ -472,6 +494,7 @@ vErrors.push(err11);
 }
 errors++;
 }
+var valid4 = _errs14 === errors;
 }
 }
 else {
@@ -484,9 +507,16 @@ vErrors.push(err12);
 }
 errors++;
 }
+var valid3 = _errs8 === errors;
+var valid1 = _errs7 === errors;
+if(!valid1){
+valid2 = false;
 }
+}
+let valid5;
 let i1 = data2.length;
 let j0;
+valid5 = true;
 if(i1 > 1){
 outer0:
 for(;i1--;){
@@ -500,6 +530,7 @@ else {
 vErrors.push(err13);
 }
 errors++;
+valid5 = false;
 break outer0;
 }
 }
@@ -516,6 +547,7 @@ vErrors.push(err14);
 }
 errors++;
 }
+var valid0 = _errs5 === errors;
 }
 }
 else {
@@ -545,6 +577,7 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
+const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.domainRestrictionEnabled === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "domainRestrictionEnabled"},message:"must have required property '"+"domainRestrictionEnabled"+"'"};
@@ -558,10 +591,15 @@ errors++;
 }
 if(data.dataAccessIdentityProviderIds !== undefined){
 let data0 = data.dataAccessIdentityProviderIds;
+const _errs1 = errors;
+const _errs2 = errors;
 if(Array.isArray(data0)){
+let valid2 = true;
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(typeof data0[i0] !== "string"){
+let data1 = data0[i0];
+const _errs3 = errors;
+if(typeof data1 !== "string"){
 const err1 = {instancePath:instancePath+"/dataAccessIdentityProviderIds/" + i0,schemaPath:"#/properties/dataAccessIdentityProviderIds/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
@@ -571,9 +609,16 @@ vErrors.push(err1);
 }
 errors++;
 }
+const _errs4 = errors;
+var valid1 = _errs3 === errors;
+if(!valid1){
+valid2 = false;
 }
+}
+let valid3;
 let i1 = data0.length;
 let j0;
+valid3 = true;
 if(i1 > 1){
 const indices0 = {};
 for(;i1--;){
@@ -591,6 +636,7 @@ else {
 vErrors.push(err2);
 }
 errors++;
+valid3 = false;
 break;
 }
 indices0[item0] = i1;
@@ -607,13 +653,19 @@ vErrors.push(err3);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
 }
 if(data.domainAllowList !== undefined){
 let data2 = data.domainAllowList;
+const _errs5 = errors;
+const _errs6 = errors;
 if(Array.isArray(data2)){
+let valid5 = true;
 const len1 = data2.length;
 for(let i2=0; i2<len1; i2++){
-if(typeof data2[i2] !== "string"){
+let data3 = data2[i2];
+const _errs7 = errors;
+if(typeof data3 !== "string"){
 const err4 = {instancePath:instancePath+"/domainAllowList/" + i2,schemaPath:"#/properties/domainAllowList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
@@ -623,9 +675,16 @@ vErrors.push(err4);
 }
 errors++;
 }
+const _errs8 = errors;
+var valid4 = _errs7 === errors;
+if(!valid4){
+valid5 = false;
 }
+}
+let valid6;
 let i3 = data2.length;
 let j1;
+valid6 = true;
 if(i3 > 1){
 const indices1 = {};
 for(;i3--;){
@@ -643,6 +702,7 @@ else {
 vErrors.push(err5);
 }
 errors++;
+valid6 = false;
 break;
 }
 indices1[item1] = i3;
@@ -659,9 +719,12 @@ vErrors.push(err6);
 }
 errors++;
 }
+var valid0 = _errs5 === errors;
 }
 if(data.domainRestrictionEnabled !== undefined){
-if(typeof data.domainRestrictionEnabled !== "boolean"){
+let data4 = data.domainRestrictionEnabled;
+const _errs9 = errors;
+if(typeof data4 !== "boolean"){
 const err7 = {instancePath:instancePath+"/domainRestrictionEnabled",schemaPath:"#/properties/domainRestrictionEnabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err7];
@@ -671,9 +734,13 @@ vErrors.push(err7);
 }
 errors++;
 }
+const _errs10 = errors;
+var valid0 = _errs9 === errors;
 }
 if(data.identityProviderId !== undefined){
 let data5 = data.identityProviderId;
+const _errs11 = errors;
+const _errs12 = errors;
 if(typeof data5 === "string"){
 if(!pattern0.test(data5)){
 const err8 = {instancePath:instancePath+"/identityProviderId",schemaPath:"#/properties/identityProviderId/pattern",keyword:"pattern",params:{pattern: "^([a-f0-9]{20})$"},message:"must match pattern \""+"^([a-f0-9]{20})$"+"\""};
@@ -696,9 +763,12 @@ vErrors.push(err9);
 }
 errors++;
 }
+var valid0 = _errs11 === errors;
 }
 if(data.orgId !== undefined){
 let data6 = data.orgId;
+const _errs13 = errors;
+const _errs14 = errors;
 if(typeof data6 === "string"){
 if(!pattern1.test(data6)){
 const err10 = {instancePath:instancePath+"/orgId",schemaPath:"#/properties/orgId/pattern",keyword:"pattern",params:{pattern: "^([a-f0-9]{24})$"},message:"must match pattern \""+"^([a-f0-9]{24})$"+"\""};
@@ -721,13 +791,19 @@ vErrors.push(err11);
 }
 errors++;
 }
+var valid0 = _errs13 === errors;
 }
 if(data.postAuthRoleGrants !== undefined){
 let data7 = data.postAuthRoleGrants;
+const _errs15 = errors;
+const _errs16 = errors;
 if(Array.isArray(data7)){
+let valid8 = true;
 const len2 = data7.length;
 for(let i4=0; i4<len2; i4++){
 let data8 = data7[i4];
+const _errs17 = errors;
+const _errs18 = errors;
 if(typeof data8 !== "string"){
 const err12 = {instancePath:instancePath+"/postAuthRoleGrants/" + i4,schemaPath:"#/components/schemas/OrgRole/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -738,6 +814,8 @@ vErrors.push(err12);
 }
 errors++;
 }
+const _errs19 = errors;
+const vSchema0 = schema3.enum;
 if(!((((((data8 === "ORG_OWNER") || (data8 === "ORG_MEMBER")) || (data8 === "ORG_GROUP_CREATOR")) || (data8 === "ORG_BILLING_ADMIN")) || (data8 === "ORG_BILLING_READ_ONLY")) || (data8 === "ORG_READ_ONLY"))){
 const err13 = {instancePath:instancePath+"/postAuthRoleGrants/" + i4,schemaPath:"#/components/schemas/OrgRole/enum",keyword:"enum",params:{allowedValues: schema3.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
@@ -748,9 +826,16 @@ vErrors.push(err13);
 }
 errors++;
 }
+var valid9 = _errs18 === errors;
+var valid7 = _errs17 === errors;
+if(!valid7){
+valid8 = false;
 }
+}
+let valid10;
 let i5 = data7.length;
 let j2;
+valid10 = true;
 if(i5 > 1){
 outer0:
 for(;i5--;){
@@ -764,6 +849,7 @@ else {
 vErrors.push(err14);
 }
 errors++;
+valid10 = false;
 break outer0;
 }
 }
@@ -780,19 +866,33 @@ vErrors.push(err15);
 }
 errors++;
 }
+var valid0 = _errs15 === errors;
 }
 if(data.roleMappings !== undefined){
 let data9 = data.roleMappings;
+const _errs20 = errors;
+const _errs21 = errors;
 if(Array.isArray(data9)){
+let valid12 = true;
 const len3 = data9.length;
 for(let i6=0; i6<len3; i6++){
-if(!(validate3(data9[i6], {instancePath:instancePath+"/roleMappings/" + i6,parentData:data9,parentDataProperty:i6,rootData,dynamicAnchors}))){
+let data10 = data9[i6];
+const _errs22 = errors;
+if(!(validate3(data10, {instancePath:instancePath+"/roleMappings/" + i6,parentData:data9,parentDataProperty:i6,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
 errors = vErrors.length;
 }
+else {
 }
+var valid11 = _errs22 === errors;
+if(!valid11){
+valid12 = false;
+}
+}
+let valid13;
 let i7 = data9.length;
 let j3;
+valid13 = true;
 if(i7 > 1){
 outer1:
 for(;i7--;){
@@ -806,6 +906,7 @@ else {
 vErrors.push(err16);
 }
 errors++;
+valid13 = false;
 break outer1;
 }
 }
@@ -822,13 +923,20 @@ vErrors.push(err17);
 }
 errors++;
 }
+var valid0 = _errs20 === errors;
 }
 if(data.userConflicts !== undefined){
 let data11 = data.userConflicts;
+const _errs23 = errors;
+const _errs24 = errors;
 if(Array.isArray(data11)){
+let valid15 = true;
 const len4 = data11.length;
 for(let i8=0; i8<len4; i8++){
 let data12 = data11[i8];
+const _errs25 = errors;
+const _errs26 = errors;
+const _errs27 = errors;
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 if(data12.emailAddress === undefined){
 const err18 = {instancePath:instancePath+"/userConflicts/" + i8,schemaPath:"#/components/schemas/FederatedUser/required",keyword:"required",params:{missingProperty: "emailAddress"},message:"must have required property '"+"emailAddress"+"'"};
@@ -872,6 +980,10 @@ errors++;
 }
 if(data12.emailAddress !== undefined){
 let data13 = data12.emailAddress;
+const _errs28 = errors;
+const _errs29 = errors;
+if((typeof data13 == "number") && (isFinite(data13))){
+}
 if(typeof data13 === "string"){
 if(!(formats0.test(data13))){
 const err22 = {instancePath:instancePath+"/userConflicts/" + i8+"/emailAddress",schemaPath:"#/components/schemas/FederatedUser/properties/emailAddress/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
@@ -894,9 +1006,12 @@ vErrors.push(err23);
 }
 errors++;
 }
+var valid17 = _errs28 === errors;
 }
 if(data12.federationSettingsId !== undefined){
 let data14 = data12.federationSettingsId;
+const _errs30 = errors;
+const _errs31 = errors;
 if(typeof data14 === "string"){
 if(!pattern1.test(data14)){
 const err24 = {instancePath:instancePath+"/userConflicts/" + i8+"/federationSettingsId",schemaPath:"#/components/schemas/FederatedUser/properties/federationSettingsId/pattern",keyword:"pattern",params:{pattern: "^([a-f0-9]{24})$"},message:"must match pattern \""+"^([a-f0-9]{24})$"+"\""};
@@ -919,9 +1034,12 @@ vErrors.push(err25);
 }
 errors++;
 }
+var valid17 = _errs30 === errors;
 }
 if(data12.firstName !== undefined){
-if(typeof data12.firstName !== "string"){
+let data15 = data12.firstName;
+const _errs32 = errors;
+if(typeof data15 !== "string"){
 const err26 = {instancePath:instancePath+"/userConflicts/" + i8+"/firstName",schemaPath:"#/components/schemas/FederatedUser/properties/firstName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
@@ -931,9 +1049,13 @@ vErrors.push(err26);
 }
 errors++;
 }
+const _errs33 = errors;
+var valid17 = _errs32 === errors;
 }
 if(data12.lastName !== undefined){
-if(typeof data12.lastName !== "string"){
+let data16 = data12.lastName;
+const _errs34 = errors;
+if(typeof data16 !== "string"){
 const err27 = {instancePath:instancePath+"/userConflicts/" + i8+"/lastName",schemaPath:"#/components/schemas/FederatedUser/properties/lastName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
@@ -943,9 +1065,13 @@ vErrors.push(err27);
 }
 errors++;
 }
+const _errs35 = errors;
+var valid17 = _errs34 === errors;
 }
 if(data12.userId !== undefined){
 let data17 = data12.userId;
+const _errs36 = errors;
+const _errs37 = errors;
 if(typeof data17 === "string"){
 if(!pattern1.test(data17)){
 const err28 = {instancePath:instancePath+"/userConflicts/" + i8+"/userId",schemaPath:"#/components/schemas/FederatedUser/properties/userId/pattern",keyword:"pattern",params:{pattern: "^([a-f0-9]{24})$"},message:"must match pattern \""+"^([a-f0-9]{24})$"+"\""};
@@ -968,6 +1094,7 @@ vErrors.push(err29);
 }
 errors++;
 }
+var valid17 = _errs36 === errors;
 }
 }
 else {
@@ -979,6 +1106,11 @@ else {
 vErrors.push(err30);
 }
 errors++;
+}
+var valid16 = _errs26 === errors;
+var valid14 = _errs25 === errors;
+if(!valid14){
+valid15 = false;
 }
 }
 }
@@ -992,6 +1124,7 @@ vErrors.push(err31);
 }
 errors++;
 }
+var valid0 = _errs23 === errors;
 }
 }
 else {
@@ -1030,10 +1163,17 @@ vErrors.push(err0);
 }
 errors++;
 }
+const _errs0 = errors;
+const _errs1 = errors;
 if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
 errors = vErrors.length;
 }
+else {
+}
+var valid0 = _errs1 === errors;
+const _errs2 = errors;
+const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.domainRestrictionEnabled === undefined){
 const err1 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "domainRestrictionEnabled"},message:"must have required property '"+"domainRestrictionEnabled"+"'"};
@@ -1056,7 +1196,9 @@ vErrors.push(err2);
 errors++;
 }
 if(data.domainRestrictionEnabled !== undefined){
-if(typeof data.domainRestrictionEnabled !== "boolean"){
+let data0 = data.domainRestrictionEnabled;
+const _errs4 = errors;
+if(typeof data0 !== "boolean"){
 const err3 = {instancePath:instancePath+"/domainRestrictionEnabled",schemaPath:"#/allOf/1/properties/domainRestrictionEnabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err3];
@@ -1066,9 +1208,13 @@ vErrors.push(err3);
 }
 errors++;
 }
+const _errs5 = errors;
+var valid1 = _errs4 === errors;
 }
 if(data.orgId !== undefined){
 let data1 = data.orgId;
+const _errs6 = errors;
+const _errs7 = errors;
 if(typeof data1 === "string"){
 if(!pattern1.test(data1)){
 const err4 = {instancePath:instancePath+"/orgId",schemaPath:"#/allOf/1/properties/orgId/pattern",keyword:"pattern",params:{pattern: "^([a-f0-9]{24})$"},message:"must match pattern \""+"^([a-f0-9]{24})$"+"\""};
@@ -1091,6 +1237,7 @@ vErrors.push(err5);
 }
 errors++;
 }
+var valid1 = _errs6 === errors;
 }
 }
 else {
@@ -1103,6 +1250,7 @@ vErrors.push(err6);
 }
 errors++;
 }
+var valid0 = _errs2 === errors;
 validate1.errors = vErrors;
 return errors === 0;
 }
@@ -1122,13 +1270,20 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
+const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.fields !== undefined){
 let data0 = data.fields;
+const _errs1 = errors;
+const _errs2 = errors;
 if(Array.isArray(data0)){
+let valid2 = true;
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
+const _errs3 = errors;
+const _errs4 = errors;
+const _errs5 = errors;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.description === undefined){
 const err0 = {instancePath:instancePath+"/fields/" + i0,schemaPath:"#/components/schemas/FieldViolation/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'"};
@@ -1151,7 +1306,9 @@ vErrors.push(err1);
 errors++;
 }
 if(data1.description !== undefined){
-if(typeof data1.description !== "string"){
+let data2 = data1.description;
+const _errs6 = errors;
+if(typeof data2 !== "string"){
 const err2 = {instancePath:instancePath+"/fields/" + i0+"/description",schemaPath:"#/components/schemas/FieldViolation/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
@@ -1161,9 +1318,13 @@ vErrors.push(err2);
 }
 errors++;
 }
+const _errs7 = errors;
+var valid4 = _errs6 === errors;
 }
 if(data1.field !== undefined){
-if(typeof data1.field !== "string"){
+let data3 = data1.field;
+const _errs8 = errors;
+if(typeof data3 !== "string"){
 const err3 = {instancePath:instancePath+"/fields/" + i0+"/field",schemaPath:"#/components/schemas/FieldViolation/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
@@ -1173,6 +1334,8 @@ vErrors.push(err3);
 }
 errors++;
 }
+const _errs9 = errors;
+var valid4 = _errs8 === errors;
 }
 }
 else {
@@ -1184,6 +1347,11 @@ else {
 vErrors.push(err4);
 }
 errors++;
+}
+var valid3 = _errs4 === errors;
+var valid1 = _errs3 === errors;
+if(!valid1){
+valid2 = false;
 }
 }
 }
@@ -1197,6 +1365,7 @@ vErrors.push(err5);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
 }
 }
 else {
@@ -1226,6 +1395,7 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
+const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.error === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
@@ -1248,13 +1418,20 @@ vErrors.push(err1);
 errors++;
 }
 if(data.badRequestDetail !== undefined){
-if(!(validate7(data.badRequestDetail, {instancePath:instancePath+"/badRequestDetail",parentData:data,parentDataProperty:"badRequestDetail",rootData,dynamicAnchors}))){
+let data0 = data.badRequestDetail;
+const _errs1 = errors;
+if(!(validate7(data0, {instancePath:instancePath+"/badRequestDetail",parentData:data,parentDataProperty:"badRequestDetail",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate7.errors : vErrors.concat(validate7.errors);
 errors = vErrors.length;
 }
+else {
+}
+var valid0 = _errs1 === errors;
 }
 if(data.detail !== undefined){
-if(typeof data.detail !== "string"){
+let data1 = data.detail;
+const _errs2 = errors;
+if(typeof data1 !== "string"){
 const err2 = {instancePath:instancePath+"/detail",schemaPath:"#/properties/detail/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
@@ -1264,9 +1441,12 @@ vErrors.push(err2);
 }
 errors++;
 }
+const _errs3 = errors;
+var valid0 = _errs2 === errors;
 }
 if(data.error !== undefined){
 let data2 = data.error;
+const _errs4 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
 const err3 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
@@ -1277,6 +1457,7 @@ vErrors.push(err3);
 }
 errors++;
 }
+const _errs5 = errors;
 if((typeof data2 == "number") && (isFinite(data2))){
 if(!(formats2.validate(data2))){
 const err4 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
@@ -1289,9 +1470,14 @@ vErrors.push(err4);
 errors++;
 }
 }
+if(typeof data2 === "string"){
+}
+var valid0 = _errs4 === errors;
 }
 if(data.errorCode !== undefined){
-if(typeof data.errorCode !== "string"){
+let data3 = data.errorCode;
+const _errs6 = errors;
+if(typeof data3 !== "string"){
 const err5 = {instancePath:instancePath+"/errorCode",schemaPath:"#/properties/errorCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
@@ -1301,13 +1487,19 @@ vErrors.push(err5);
 }
 errors++;
 }
+const _errs7 = errors;
+var valid0 = _errs6 === errors;
 }
 if(data.parameters !== undefined){
 let data4 = data.parameters;
+const _errs8 = errors;
+const _errs9 = errors;
 if(Array.isArray(data4)){
+let valid2 = true;
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
+const _errs10 = errors;
 if(!(data5 && typeof data5 == "object" && !Array.isArray(data5))){
 const err6 = {instancePath:instancePath+"/parameters/" + i0,schemaPath:"#/properties/parameters/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
@@ -1317,6 +1509,11 @@ else {
 vErrors.push(err6);
 }
 errors++;
+}
+const _errs11 = errors;
+var valid1 = _errs10 === errors;
+if(!valid1){
+valid2 = false;
 }
 }
 }
@@ -1330,9 +1527,12 @@ vErrors.push(err7);
 }
 errors++;
 }
+var valid0 = _errs8 === errors;
 }
 if(data.reason !== undefined){
-if(typeof data.reason !== "string"){
+let data6 = data.reason;
+const _errs12 = errors;
+if(typeof data6 !== "string"){
 const err8 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
@@ -1342,6 +1542,8 @@ vErrors.push(err8);
 }
 errors++;
 }
+const _errs13 = errors;
+var valid0 = _errs12 === errors;
 }
 }
 else {
@@ -1378,6 +1580,7 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
+const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
@@ -1401,6 +1604,7 @@ errors++;
 }
 if(data.clusterCount !== undefined){
 let data0 = data.clusterCount;
+const _errs1 = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
 const err2 = {instancePath:instancePath+"/clusterCount",schemaPath:"#/properties/clusterCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
@@ -1411,6 +1615,7 @@ vErrors.push(err2);
 }
 errors++;
 }
+const _errs2 = errors;
 if((typeof data0 == "number") && (isFinite(data0))){
 if(!(formats4.validate(data0))){
 const err3 = {instancePath:instancePath+"/clusterCount",schemaPath:"#/properties/clusterCount/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
@@ -1423,9 +1628,16 @@ vErrors.push(err3);
 errors++;
 }
 }
+if(typeof data0 === "string"){
+}
+var valid0 = _errs1 === errors;
 }
 if(data.created !== undefined){
 let data1 = data.created;
+const _errs3 = errors;
+const _errs4 = errors;
+if((typeof data1 == "number") && (isFinite(data1))){
+}
 if(typeof data1 === "string"){
 if(!(formats6.validate(data1))){
 const err4 = {instancePath:instancePath+"/created",schemaPath:"#/properties/created/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
@@ -1448,9 +1660,12 @@ vErrors.push(err5);
 }
 errors++;
 }
+var valid0 = _errs3 === errors;
 }
 if(data.id !== undefined){
 let data2 = data.id;
+const _errs5 = errors;
+const _errs6 = errors;
 if(typeof data2 === "string"){
 if(!pattern1.test(data2)){
 const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^([a-f0-9]{24})$"},message:"must match pattern \""+"^([a-f0-9]{24})$"+"\""};
@@ -1473,16 +1688,25 @@ vErrors.push(err7);
 }
 errors++;
 }
+var valid0 = _errs5 === errors;
 }
 if(data.links !== undefined){
 let data3 = data.links;
+const _errs7 = errors;
+const _errs8 = errors;
 if(Array.isArray(data3)){
+let valid2 = true;
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
+const _errs9 = errors;
+const _errs10 = errors;
+const _errs11 = errors;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.href !== undefined){
-if(typeof data4.href !== "string"){
+let data5 = data4.href;
+const _errs12 = errors;
+if(typeof data5 !== "string"){
 const err8 = {instancePath:instancePath+"/links/" + i0+"/href",schemaPath:"#/components/schemas/Link/properties/href/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
@@ -1492,9 +1716,13 @@ vErrors.push(err8);
 }
 errors++;
 }
+const _errs13 = errors;
+var valid4 = _errs12 === errors;
 }
 if(data4.rel !== undefined){
-if(typeof data4.rel !== "string"){
+let data6 = data4.rel;
+const _errs14 = errors;
+if(typeof data6 !== "string"){
 const err9 = {instancePath:instancePath+"/links/" + i0+"/rel",schemaPath:"#/components/schemas/Link/properties/rel/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
@@ -1504,6 +1732,8 @@ vErrors.push(err9);
 }
 errors++;
 }
+const _errs15 = errors;
+var valid4 = _errs14 === errors;
 }
 }
 else {
@@ -1515,6 +1745,11 @@ else {
 vErrors.push(err10);
 }
 errors++;
+}
+var valid3 = _errs10 === errors;
+var valid1 = _errs9 === errors;
+if(!valid1){
+valid2 = false;
 }
 }
 }
@@ -1528,9 +1763,12 @@ vErrors.push(err11);
 }
 errors++;
 }
+var valid0 = _errs7 === errors;
 }
 if(data.name !== undefined){
 let data7 = data.name;
+const _errs16 = errors;
+const _errs17 = errors;
 if(typeof data7 === "string"){
 if(!pattern9.test(data7)){
 const err12 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{N}\\-_.(),:&@+']{1,64}$"},message:"must match pattern \""+"^[\\p{L}\\p{N}\\-_.(),:&@+']{1,64}$"+"\""};
@@ -1553,9 +1791,12 @@ vErrors.push(err13);
 }
 errors++;
 }
+var valid0 = _errs16 === errors;
 }
 if(data.orgId !== undefined){
 let data8 = data.orgId;
+const _errs18 = errors;
+const _errs19 = errors;
 if(typeof data8 === "string"){
 if(!pattern1.test(data8)){
 const err14 = {instancePath:instancePath+"/orgId",schemaPath:"#/properties/orgId/pattern",keyword:"pattern",params:{pattern: "^([a-f0-9]{24})$"},message:"must match pattern \""+"^([a-f0-9]{24})$"+"\""};
@@ -1578,9 +1819,12 @@ vErrors.push(err15);
 }
 errors++;
 }
+var valid0 = _errs18 === errors;
 }
 if(data.regionUsageRestrictions !== undefined){
 let data9 = data.regionUsageRestrictions;
+const _errs20 = errors;
+const _errs21 = errors;
 if(typeof data9 !== "string"){
 const err16 = {instancePath:instancePath+"/regionUsageRestrictions",schemaPath:"#/components/schemas/RegionUsageRestrictions/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -1591,6 +1835,8 @@ vErrors.push(err16);
 }
 errors++;
 }
+const _errs22 = errors;
+const vSchema0 = schema13.enum;
 if(!((data9 === "COMMERCIAL_FEDRAMP_REGIONS_ONLY") || (data9 === "GOV_REGIONS_ONLY"))){
 const err17 = {instancePath:instancePath+"/regionUsageRestrictions",schemaPath:"#/components/schemas/RegionUsageRestrictions/enum",keyword:"enum",params:{allowedValues: schema13.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
@@ -1601,13 +1847,21 @@ vErrors.push(err17);
 }
 errors++;
 }
+var valid5 = _errs21 === errors;
+var valid0 = _errs20 === errors;
 }
 if(data.tags !== undefined){
 let data10 = data.tags;
+const _errs23 = errors;
+const _errs24 = errors;
 if(Array.isArray(data10)){
+let valid7 = true;
 const len1 = data10.length;
 for(let i1=0; i1<len1; i1++){
 let data11 = data10[i1];
+const _errs25 = errors;
+const _errs26 = errors;
+const _errs27 = errors;
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 if(data11.key === undefined){
 const err18 = {instancePath:instancePath+"/tags/" + i1,schemaPath:"#/components/schemas/ResourceTag/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
@@ -1631,6 +1885,8 @@ errors++;
 }
 if(data11.key !== undefined){
 let data12 = data11.key;
+const _errs28 = errors;
+const _errs29 = errors;
 if(typeof data12 === "string"){
 if(func1(data12) > 255){
 const err20 = {instancePath:instancePath+"/tags/" + i1+"/key",schemaPath:"#/components/schemas/ResourceTag/properties/key/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
@@ -1663,9 +1919,12 @@ vErrors.push(err22);
 }
 errors++;
 }
+var valid9 = _errs28 === errors;
 }
 if(data11.value !== undefined){
 let data13 = data11.value;
+const _errs30 = errors;
+const _errs31 = errors;
 if(typeof data13 === "string"){
 if(func1(data13) > 255){
 const err23 = {instancePath:instancePath+"/tags/" + i1+"/value",schemaPath:"#/components/schemas/ResourceTag/properties/value/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
@@ -1698,6 +1957,7 @@ vErrors.push(err25);
 }
 errors++;
 }
+var valid9 = _errs30 === errors;
 }
 }
 else {
@@ -1709,6 +1969,11 @@ else {
 vErrors.push(err26);
 }
 errors++;
+}
+var valid8 = _errs26 === errors;
+var valid6 = _errs25 === errors;
+if(!valid6){
+valid7 = false;
 }
 }
 }
@@ -1722,9 +1987,12 @@ vErrors.push(err27);
 }
 errors++;
 }
+var valid0 = _errs23 === errors;
 }
 if(data.withDefaultAlertsSettings !== undefined){
-if(typeof data.withDefaultAlertsSettings !== "boolean"){
+let data14 = data.withDefaultAlertsSettings;
+const _errs32 = errors;
+if(typeof data14 !== "boolean"){
 const err28 = {instancePath:instancePath+"/withDefaultAlertsSettings",schemaPath:"#/properties/withDefaultAlertsSettings/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err28];
@@ -1734,6 +2002,8 @@ vErrors.push(err28);
 }
 errors++;
 }
+const _errs33 = errors;
+var valid0 = _errs32 === errors;
 }
 }
 else {
@@ -1772,10 +2042,17 @@ vErrors.push(err0);
 }
 errors++;
 }
+const _errs0 = errors;
+const _errs1 = errors;
 if(!(validate10(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate10.errors : vErrors.concat(validate10.errors);
 errors = vErrors.length;
 }
+else {
+}
+var valid0 = _errs1 === errors;
+const _errs2 = errors;
+const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.clusterCount === undefined){
 const err1 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "clusterCount"},message:"must have required property '"+"clusterCount"+"'"};
@@ -1819,6 +2096,7 @@ errors++;
 }
 if(data.clusterCount !== undefined){
 let data0 = data.clusterCount;
+const _errs4 = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
 const err5 = {instancePath:instancePath+"/clusterCount",schemaPath:"#/allOf/1/properties/clusterCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
@@ -1829,6 +2107,7 @@ vErrors.push(err5);
 }
 errors++;
 }
+const _errs5 = errors;
 if((typeof data0 == "number") && (isFinite(data0))){
 if(!(formats4.validate(data0))){
 const err6 = {instancePath:instancePath+"/clusterCount",schemaPath:"#/allOf/1/properties/clusterCount/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
@@ -1841,9 +2120,16 @@ vErrors.push(err6);
 errors++;
 }
 }
+if(typeof data0 === "string"){
+}
+var valid1 = _errs4 === errors;
 }
 if(data.created !== undefined){
 let data1 = data.created;
+const _errs6 = errors;
+const _errs7 = errors;
+if((typeof data1 == "number") && (isFinite(data1))){
+}
 if(typeof data1 === "string"){
 if(!(formats6.validate(data1))){
 const err7 = {instancePath:instancePath+"/created",schemaPath:"#/allOf/1/properties/created/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
@@ -1866,9 +2152,12 @@ vErrors.push(err8);
 }
 errors++;
 }
+var valid1 = _errs6 === errors;
 }
 if(data.name !== undefined){
 let data2 = data.name;
+const _errs8 = errors;
+const _errs9 = errors;
 if(typeof data2 === "string"){
 if(!pattern9.test(data2)){
 const err9 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/1/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{N}\\-_.(),:&@+']{1,64}$"},message:"must match pattern \""+"^[\\p{L}\\p{N}\\-_.(),:&@+']{1,64}$"+"\""};
@@ -1891,9 +2180,12 @@ vErrors.push(err10);
 }
 errors++;
 }
+var valid1 = _errs8 === errors;
 }
 if(data.orgId !== undefined){
 let data3 = data.orgId;
+const _errs10 = errors;
+const _errs11 = errors;
 if(typeof data3 === "string"){
 if(!pattern1.test(data3)){
 const err11 = {instancePath:instancePath+"/orgId",schemaPath:"#/allOf/1/properties/orgId/pattern",keyword:"pattern",params:{pattern: "^([a-f0-9]{24})$"},message:"must match pattern \""+"^([a-f0-9]{24})$"+"\""};
@@ -1916,6 +2208,7 @@ vErrors.push(err12);
 }
 errors++;
 }
+var valid1 = _errs10 === errors;
 }
 }
 else {
@@ -1928,6 +2221,7 @@ vErrors.push(err13);
 }
 errors++;
 }
+var valid0 = _errs2 === errors;
 validate9.errors = vErrors;
 return errors === 0;
 }
@@ -1947,6 +2241,7 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
+const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.authorizedEmail === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "authorizedEmail"},message:"must have required property '"+"authorizedEmail"+"'"};
@@ -1980,6 +2275,10 @@ errors++;
 }
 if(data.authorizedEmail !== undefined){
 let data0 = data.authorizedEmail;
+const _errs1 = errors;
+const _errs2 = errors;
+if((typeof data0 == "number") && (isFinite(data0))){
+}
 if(typeof data0 === "string"){
 if(!(formats0.test(data0))){
 const err3 = {instancePath:instancePath+"/authorizedEmail",schemaPath:"#/properties/authorizedEmail/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
@@ -2002,9 +2301,12 @@ vErrors.push(err4);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
 }
 if(data.authorizedUserFirstName !== undefined){
-if(typeof data.authorizedUserFirstName !== "string"){
+let data1 = data.authorizedUserFirstName;
+const _errs3 = errors;
+if(typeof data1 !== "string"){
 const err5 = {instancePath:instancePath+"/authorizedUserFirstName",schemaPath:"#/properties/authorizedUserFirstName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
@@ -2014,9 +2316,13 @@ vErrors.push(err5);
 }
 errors++;
 }
+const _errs4 = errors;
+var valid0 = _errs3 === errors;
 }
 if(data.authorizedUserLastName !== undefined){
-if(typeof data.authorizedUserLastName !== "string"){
+let data2 = data.authorizedUserLastName;
+const _errs5 = errors;
+if(typeof data2 !== "string"){
 const err6 = {instancePath:instancePath+"/authorizedUserLastName",schemaPath:"#/properties/authorizedUserLastName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
@@ -2026,9 +2332,13 @@ vErrors.push(err6);
 }
 errors++;
 }
+const _errs6 = errors;
+var valid0 = _errs5 === errors;
 }
 if(data.copyProtectionEnabled !== undefined){
-if(typeof data.copyProtectionEnabled !== "boolean"){
+let data3 = data.copyProtectionEnabled;
+const _errs7 = errors;
+if(typeof data3 !== "boolean"){
 const err7 = {instancePath:instancePath+"/copyProtectionEnabled",schemaPath:"#/properties/copyProtectionEnabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err7];
@@ -2038,9 +2348,13 @@ vErrors.push(err7);
 }
 errors++;
 }
+const _errs8 = errors;
+var valid0 = _errs7 === errors;
 }
 if(data.deletable !== undefined){
-if(typeof data.deletable !== "boolean"){
+let data4 = data.deletable;
+const _errs9 = errors;
+if(typeof data4 !== "boolean"){
 const err8 = {instancePath:instancePath+"/deletable",schemaPath:"#/properties/deletable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err8];
@@ -2050,9 +2364,13 @@ vErrors.push(err8);
 }
 errors++;
 }
+const _errs10 = errors;
+var valid0 = _errs9 === errors;
 }
 if(data.encryptionAtRestEnabled !== undefined){
-if(typeof data.encryptionAtRestEnabled !== "boolean"){
+let data5 = data.encryptionAtRestEnabled;
+const _errs11 = errors;
+if(typeof data5 !== "boolean"){
 const err9 = {instancePath:instancePath+"/encryptionAtRestEnabled",schemaPath:"#/properties/encryptionAtRestEnabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err9];
@@ -2062,9 +2380,14 @@ vErrors.push(err9);
 }
 errors++;
 }
+const _errs12 = errors;
+var valid0 = _errs11 === errors;
 }
 if(data.onDemandPolicyItem !== undefined){
 let data6 = data.onDemandPolicyItem;
+const _errs13 = errors;
+const _errs14 = errors;
+const _errs15 = errors;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.frequencyInterval === undefined){
 const err10 = {instancePath:instancePath+"/onDemandPolicyItem",schemaPath:"#/components/schemas/BackupComplianceOnDemandPolicyItem/required",keyword:"required",params:{missingProperty: "frequencyInterval"},message:"must have required property '"+"frequencyInterval"+"'"};
@@ -2108,6 +2431,7 @@ errors++;
 }
 if(data6.frequencyInterval !== undefined){
 let data7 = data6.frequencyInterval;
+const _errs16 = errors;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
 const err14 = {instancePath:instancePath+"/onDemandPolicyItem/frequencyInterval",schemaPath:"#/components/schemas/BackupComplianceOnDemandPolicyItem/properties/frequencyInterval/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
@@ -2118,6 +2442,8 @@ vErrors.push(err14);
 }
 errors++;
 }
+const _errs17 = errors;
+const vSchema0 = schema16.properties.frequencyInterval.enum;
 if(!((((((((((((((((((((((((((((((data7 === 0) || (data7 === 1)) || (data7 === 2)) || (data7 === 3)) || (data7 === 4)) || (data7 === 5)) || (data7 === 6)) || (data7 === 7)) || (data7 === 8)) || (data7 === 9)) || (data7 === 10)) || (data7 === 11)) || (data7 === 12)) || (data7 === 13)) || (data7 === 14)) || (data7 === 15)) || (data7 === 16)) || (data7 === 17)) || (data7 === 18)) || (data7 === 19)) || (data7 === 20)) || (data7 === 21)) || (data7 === 22)) || (data7 === 23)) || (data7 === 24)) || (data7 === 25)) || (data7 === 26)) || (data7 === 27)) || (data7 === 28)) || (data7 === 40))){
 const err15 = {instancePath:instancePath+"/onDemandPolicyItem/frequencyInterval",schemaPath:"#/components/schemas/BackupComplianceOnDemandPolicyItem/properties/frequencyInterval/enum",keyword:"enum",params:{allowedValues: schema16.properties.frequencyInterval.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
@@ -2140,9 +2466,13 @@ vErrors.push(err16);
 errors++;
 }
 }
+if(typeof data7 === "string"){
+}
+var valid2 = _errs16 === errors;
 }
 if(data6.frequencyType !== undefined){
 let data8 = data6.frequencyType;
+const _errs18 = errors;
 if(typeof data8 !== "string"){
 const err17 = {instancePath:instancePath+"/onDemandPolicyItem/frequencyType",schemaPath:"#/components/schemas/BackupComplianceOnDemandPolicyItem/properties/frequencyType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -2153,6 +2483,8 @@ vErrors.push(err17);
 }
 errors++;
 }
+const _errs19 = errors;
+const vSchema1 = schema16.properties.frequencyType.enum;
 if(!(data8 === "ondemand")){
 const err18 = {instancePath:instancePath+"/onDemandPolicyItem/frequencyType",schemaPath:"#/components/schemas/BackupComplianceOnDemandPolicyItem/properties/frequencyType/enum",keyword:"enum",params:{allowedValues: schema16.properties.frequencyType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
@@ -2163,9 +2495,12 @@ vErrors.push(err18);
 }
 errors++;
 }
+var valid2 = _errs18 === errors;
 }
 if(data6.id !== undefined){
 let data9 = data6.id;
+const _errs20 = errors;
+const _errs21 = errors;
 if(typeof data9 === "string"){
 if(!pattern1.test(data9)){
 const err19 = {instancePath:instancePath+"/onDemandPolicyItem/id",schemaPath:"#/components/schemas/BackupComplianceOnDemandPolicyItem/properties/id/pattern",keyword:"pattern",params:{pattern: "^([a-f0-9]{24})$"},message:"must match pattern \""+"^([a-f0-9]{24})$"+"\""};
@@ -2188,9 +2523,11 @@ vErrors.push(err20);
 }
 errors++;
 }
+var valid2 = _errs20 === errors;
 }
 if(data6.retentionUnit !== undefined){
 let data10 = data6.retentionUnit;
+const _errs22 = errors;
 if(typeof data10 !== "string"){
 const err21 = {instancePath:instancePath+"/onDemandPolicyItem/retentionUnit",schemaPath:"#/components/schemas/BackupComplianceOnDemandPolicyItem/properties/retentionUnit/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -2201,6 +2538,8 @@ vErrors.push(err21);
 }
 errors++;
 }
+const _errs23 = errors;
+const vSchema2 = schema16.properties.retentionUnit.enum;
 if(!((((data10 === "days") || (data10 === "weeks")) || (data10 === "months")) || (data10 === "years"))){
 const err22 = {instancePath:instancePath+"/onDemandPolicyItem/retentionUnit",schemaPath:"#/components/schemas/BackupComplianceOnDemandPolicyItem/properties/retentionUnit/enum",keyword:"enum",params:{allowedValues: schema16.properties.retentionUnit.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
@@ -2211,9 +2550,11 @@ vErrors.push(err22);
 }
 errors++;
 }
+var valid2 = _errs22 === errors;
 }
 if(data6.retentionValue !== undefined){
 let data11 = data6.retentionValue;
+const _errs24 = errors;
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
 const err23 = {instancePath:instancePath+"/onDemandPolicyItem/retentionValue",schemaPath:"#/components/schemas/BackupComplianceOnDemandPolicyItem/properties/retentionValue/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
@@ -2224,6 +2565,7 @@ vErrors.push(err23);
 }
 errors++;
 }
+const _errs25 = errors;
 if((typeof data11 == "number") && (isFinite(data11))){
 if(!(formats2.validate(data11))){
 const err24 = {instancePath:instancePath+"/onDemandPolicyItem/retentionValue",schemaPath:"#/components/schemas/BackupComplianceOnDemandPolicyItem/properties/retentionValue/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
@@ -2236,6 +2578,9 @@ vErrors.push(err24);
 errors++;
 }
 }
+if(typeof data11 === "string"){
+}
+var valid2 = _errs24 === errors;
 }
 }
 else {
@@ -2248,9 +2593,13 @@ vErrors.push(err25);
 }
 errors++;
 }
+var valid1 = _errs14 === errors;
+var valid0 = _errs13 === errors;
 }
 if(data.pitEnabled !== undefined){
-if(typeof data.pitEnabled !== "boolean"){
+let data12 = data.pitEnabled;
+const _errs26 = errors;
+if(typeof data12 !== "boolean"){
 const err26 = {instancePath:instancePath+"/pitEnabled",schemaPath:"#/properties/pitEnabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err26];
@@ -2260,9 +2609,13 @@ vErrors.push(err26);
 }
 errors++;
 }
+const _errs27 = errors;
+var valid0 = _errs26 === errors;
 }
 if(data.projectId !== undefined){
 let data13 = data.projectId;
+const _errs28 = errors;
+const _errs29 = errors;
 if(typeof data13 === "string"){
 if(!pattern1.test(data13)){
 const err27 = {instancePath:instancePath+"/projectId",schemaPath:"#/properties/projectId/pattern",keyword:"pattern",params:{pattern: "^([a-f0-9]{24})$"},message:"must match pattern \""+"^([a-f0-9]{24})$"+"\""};
@@ -2285,9 +2638,11 @@ vErrors.push(err28);
 }
 errors++;
 }
+var valid0 = _errs28 === errors;
 }
 if(data.restoreWindowDays !== undefined){
 let data14 = data.restoreWindowDays;
+const _errs30 = errors;
 if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
 const err29 = {instancePath:instancePath+"/restoreWindowDays",schemaPath:"#/properties/restoreWindowDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
@@ -2298,6 +2653,7 @@ vErrors.push(err29);
 }
 errors++;
 }
+const _errs31 = errors;
 if((typeof data14 == "number") && (isFinite(data14))){
 if(!(formats2.validate(data14))){
 const err30 = {instancePath:instancePath+"/restoreWindowDays",schemaPath:"#/properties/restoreWindowDays/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
@@ -2310,13 +2666,22 @@ vErrors.push(err30);
 errors++;
 }
 }
+if(typeof data14 === "string"){
+}
+var valid0 = _errs30 === errors;
 }
 if(data.scheduledPolicyItems !== undefined){
 let data15 = data.scheduledPolicyItems;
+const _errs32 = errors;
+const _errs33 = errors;
 if(Array.isArray(data15)){
+let valid4 = true;
 const len0 = data15.length;
 for(let i0=0; i0<len0; i0++){
 let data16 = data15[i0];
+const _errs34 = errors;
+const _errs35 = errors;
+const _errs36 = errors;
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 if(data16.frequencyInterval === undefined){
 const err31 = {instancePath:instancePath+"/scheduledPolicyItems/" + i0,schemaPath:"#/components/schemas/BackupComplianceScheduledPolicyItem/required",keyword:"required",params:{missingProperty: "frequencyInterval"},message:"must have required property '"+"frequencyInterval"+"'"};
@@ -2360,6 +2725,7 @@ errors++;
 }
 if(data16.frequencyInterval !== undefined){
 let data17 = data16.frequencyInterval;
+const _errs37 = errors;
 if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
 const err35 = {instancePath:instancePath+"/scheduledPolicyItems/" + i0+"/frequencyInterval",schemaPath:"#/components/schemas/BackupComplianceScheduledPolicyItem/properties/frequencyInterval/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
@@ -2370,6 +2736,8 @@ vErrors.push(err35);
 }
 errors++;
 }
+const _errs38 = errors;
+const vSchema3 = schema17.properties.frequencyInterval.enum;
 if(!(((((((((((((((((((((((((((((data17 === 1) || (data17 === 2)) || (data17 === 3)) || (data17 === 4)) || (data17 === 5)) || (data17 === 6)) || (data17 === 7)) || (data17 === 8)) || (data17 === 9)) || (data17 === 10)) || (data17 === 11)) || (data17 === 12)) || (data17 === 13)) || (data17 === 14)) || (data17 === 15)) || (data17 === 16)) || (data17 === 17)) || (data17 === 18)) || (data17 === 19)) || (data17 === 20)) || (data17 === 21)) || (data17 === 22)) || (data17 === 23)) || (data17 === 24)) || (data17 === 25)) || (data17 === 26)) || (data17 === 27)) || (data17 === 28)) || (data17 === 40))){
 const err36 = {instancePath:instancePath+"/scheduledPolicyItems/" + i0+"/frequencyInterval",schemaPath:"#/components/schemas/BackupComplianceScheduledPolicyItem/properties/frequencyInterval/enum",keyword:"enum",params:{allowedValues: schema17.properties.frequencyInterval.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
@@ -2392,9 +2760,13 @@ vErrors.push(err37);
 errors++;
 }
 }
+if(typeof data17 === "string"){
+}
+var valid6 = _errs37 === errors;
 }
 if(data16.frequencyType !== undefined){
 let data18 = data16.frequencyType;
+const _errs39 = errors;
 if(typeof data18 !== "string"){
 const err38 = {instancePath:instancePath+"/scheduledPolicyItems/" + i0+"/frequencyType",schemaPath:"#/components/schemas/BackupComplianceScheduledPolicyItem/properties/frequencyType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -2405,6 +2777,8 @@ vErrors.push(err38);
 }
 errors++;
 }
+const _errs40 = errors;
+const vSchema4 = schema17.properties.frequencyType.enum;
 if(!(((((data18 === "daily") || (data18 === "hourly")) || (data18 === "weekly")) || (data18 === "monthly")) || (data18 === "yearly"))){
 const err39 = {instancePath:instancePath+"/scheduledPolicyItems/" + i0+"/frequencyType",schemaPath:"#/components/schemas/BackupComplianceScheduledPolicyItem/properties/frequencyType/enum",keyword:"enum",params:{allowedValues: schema17.properties.frequencyType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
@@ -2415,9 +2789,12 @@ vErrors.push(err39);
 }
 errors++;
 }
+var valid6 = _errs39 === errors;
 }
 if(data16.id !== undefined){
 let data19 = data16.id;
+const _errs41 = errors;
+const _errs42 = errors;
 if(typeof data19 === "string"){
 if(!pattern1.test(data19)){
 const err40 = {instancePath:instancePath+"/scheduledPolicyItems/" + i0+"/id",schemaPath:"#/components/schemas/BackupComplianceScheduledPolicyItem/properties/id/pattern",keyword:"pattern",params:{pattern: "^([a-f0-9]{24})$"},message:"must match pattern \""+"^([a-f0-9]{24})$"+"\""};
@@ -2440,9 +2817,11 @@ vErrors.push(err41);
 }
 errors++;
 }
+var valid6 = _errs41 === errors;
 }
 if(data16.retentionUnit !== undefined){
 let data20 = data16.retentionUnit;
+const _errs43 = errors;
 if(typeof data20 !== "string"){
 const err42 = {instancePath:instancePath+"/scheduledPolicyItems/" + i0+"/retentionUnit",schemaPath:"#/components/schemas/BackupComplianceScheduledPolicyItem/properties/retentionUnit/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -2453,6 +2832,8 @@ vErrors.push(err42);
 }
 errors++;
 }
+const _errs44 = errors;
+const vSchema5 = schema17.properties.retentionUnit.enum;
 if(!((((data20 === "days") || (data20 === "weeks")) || (data20 === "months")) || (data20 === "years"))){
 const err43 = {instancePath:instancePath+"/scheduledPolicyItems/" + i0+"/retentionUnit",schemaPath:"#/components/schemas/BackupComplianceScheduledPolicyItem/properties/retentionUnit/enum",keyword:"enum",params:{allowedValues: schema17.properties.retentionUnit.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
@@ -2463,9 +2844,11 @@ vErrors.push(err43);
 }
 errors++;
 }
+var valid6 = _errs43 === errors;
 }
 if(data16.retentionValue !== undefined){
 let data21 = data16.retentionValue;
+const _errs45 = errors;
 if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
 const err44 = {instancePath:instancePath+"/scheduledPolicyItems/" + i0+"/retentionValue",schemaPath:"#/components/schemas/BackupComplianceScheduledPolicyItem/properties/retentionValue/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
@@ -2476,6 +2859,7 @@ vErrors.push(err44);
 }
 errors++;
 }
+const _errs46 = errors;
 if((typeof data21 == "number") && (isFinite(data21))){
 if(!(formats2.validate(data21))){
 const err45 = {instancePath:instancePath+"/scheduledPolicyItems/" + i0+"/retentionValue",schemaPath:"#/components/schemas/BackupComplianceScheduledPolicyItem/properties/retentionValue/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
@@ -2488,6 +2872,9 @@ vErrors.push(err45);
 errors++;
 }
 }
+if(typeof data21 === "string"){
+}
+var valid6 = _errs45 === errors;
 }
 }
 else {
@@ -2499,6 +2886,11 @@ else {
 vErrors.push(err46);
 }
 errors++;
+}
+var valid5 = _errs35 === errors;
+var valid3 = _errs34 === errors;
+if(!valid3){
+valid4 = false;
 }
 }
 }
@@ -2512,9 +2904,11 @@ vErrors.push(err47);
 }
 errors++;
 }
+var valid0 = _errs32 === errors;
 }
 if(data.state !== undefined){
 let data22 = data.state;
+const _errs47 = errors;
 if(typeof data22 !== "string"){
 const err48 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -2525,6 +2919,8 @@ vErrors.push(err48);
 }
 errors++;
 }
+const _errs48 = errors;
+const vSchema6 = schema15.properties.state.enum;
 if(!((((data22 === "ACTIVE") || (data22 === "ENABLING")) || (data22 === "UPDATING")) || (data22 === "DISABLING"))){
 const err49 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/enum",keyword:"enum",params:{allowedValues: schema15.properties.state.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
@@ -2535,9 +2931,14 @@ vErrors.push(err49);
 }
 errors++;
 }
+var valid0 = _errs47 === errors;
 }
 if(data.updatedDate !== undefined){
 let data23 = data.updatedDate;
+const _errs49 = errors;
+const _errs50 = errors;
+if((typeof data23 == "number") && (isFinite(data23))){
+}
 if(typeof data23 === "string"){
 if(!(formats6.validate(data23))){
 const err50 = {instancePath:instancePath+"/updatedDate",schemaPath:"#/properties/updatedDate/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
@@ -2560,9 +2961,14 @@ vErrors.push(err51);
 }
 errors++;
 }
+var valid0 = _errs49 === errors;
 }
 if(data.updatedUser !== undefined){
 let data24 = data.updatedUser;
+const _errs51 = errors;
+const _errs52 = errors;
+if((typeof data24 == "number") && (isFinite(data24))){
+}
 if(typeof data24 === "string"){
 if(!(formats0.test(data24))){
 const err52 = {instancePath:instancePath+"/updatedUser",schemaPath:"#/properties/updatedUser/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
@@ -2585,6 +2991,7 @@ vErrors.push(err53);
 }
 errors++;
 }
+var valid0 = _errs51 === errors;
 }
 }
 else {
@@ -2615,6 +3022,7 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
+const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cloudProvider === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cloudProvider"},message:"must have required property '"+"cloudProvider"+"'"};
@@ -2627,7 +3035,9 @@ vErrors.push(err0);
 errors++;
 }
 if(data.awsAccountId !== undefined){
-if(typeof data.awsAccountId !== "string"){
+let data0 = data.awsAccountId;
+const _errs1 = errors;
+if(typeof data0 !== "string"){
 const err1 = {instancePath:instancePath+"/awsAccountId",schemaPath:"#/properties/awsAccountId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
@@ -2637,9 +3047,13 @@ vErrors.push(err1);
 }
 errors++;
 }
+const _errs2 = errors;
+var valid0 = _errs1 === errors;
 }
 if(data.cidrBlock !== undefined){
-if(typeof data.cidrBlock !== "string"){
+let data1 = data.cidrBlock;
+const _errs3 = errors;
+if(typeof data1 !== "string"){
 const err2 = {instancePath:instancePath+"/cidrBlock",schemaPath:"#/properties/cidrBlock/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
@@ -2649,9 +3063,13 @@ vErrors.push(err2);
 }
 errors++;
 }
+const _errs4 = errors;
+var valid0 = _errs3 === errors;
 }
 if(data.vpcId !== undefined){
-if(typeof data.vpcId !== "string"){
+let data2 = data.vpcId;
+const _errs5 = errors;
+if(typeof data2 !== "string"){
 const err3 = {instancePath:instancePath+"/vpcId",schemaPath:"#/properties/vpcId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
@@ -2661,9 +3079,12 @@ vErrors.push(err3);
 }
 errors++;
 }
+const _errs6 = errors;
+var valid0 = _errs5 === errors;
 }
 if(data.cloudProvider !== undefined){
 let data3 = data.cloudProvider;
+const _errs7 = errors;
 if(typeof data3 !== "string"){
 const err4 = {instancePath:instancePath+"/cloudProvider",schemaPath:"#/properties/cloudProvider/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -2674,6 +3095,8 @@ vErrors.push(err4);
 }
 errors++;
 }
+const _errs8 = errors;
+const vSchema0 = schema19.properties.cloudProvider.enum;
 if(!(data3 === "aws")){
 const err5 = {instancePath:instancePath+"/cloudProvider",schemaPath:"#/properties/cloudProvider/enum",keyword:"enum",params:{allowedValues: schema19.properties.cloudProvider.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
@@ -2684,16 +3107,25 @@ vErrors.push(err5);
 }
 errors++;
 }
+var valid0 = _errs7 === errors;
 }
 if(data.links !== undefined){
 let data4 = data.links;
+const _errs9 = errors;
+const _errs10 = errors;
 if(Array.isArray(data4)){
+let valid2 = true;
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
+const _errs11 = errors;
+const _errs12 = errors;
+const _errs13 = errors;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.href !== undefined){
-if(typeof data5.href !== "string"){
+let data6 = data5.href;
+const _errs14 = errors;
+if(typeof data6 !== "string"){
 const err6 = {instancePath:instancePath+"/links/" + i0+"/href",schemaPath:"#/components/schemas/Link/properties/href/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
@@ -2703,9 +3135,13 @@ vErrors.push(err6);
 }
 errors++;
 }
+const _errs15 = errors;
+var valid4 = _errs14 === errors;
 }
 if(data5.rel !== undefined){
-if(typeof data5.rel !== "string"){
+let data7 = data5.rel;
+const _errs16 = errors;
+if(typeof data7 !== "string"){
 const err7 = {instancePath:instancePath+"/links/" + i0+"/rel",schemaPath:"#/components/schemas/Link/properties/rel/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
@@ -2715,6 +3151,8 @@ vErrors.push(err7);
 }
 errors++;
 }
+const _errs17 = errors;
+var valid4 = _errs16 === errors;
 }
 }
 else {
@@ -2726,6 +3164,11 @@ else {
 vErrors.push(err8);
 }
 errors++;
+}
+var valid3 = _errs12 === errors;
+var valid1 = _errs11 === errors;
+if(!valid1){
+valid2 = false;
 }
 }
 }
@@ -2739,6 +3182,7 @@ vErrors.push(err9);
 }
 errors++;
 }
+var valid0 = _errs9 === errors;
 }
 }
 else {
@@ -2768,6 +3212,7 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
+const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cloudProvider === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cloudProvider"},message:"must have required property '"+"cloudProvider"+"'"};
@@ -2780,7 +3225,9 @@ vErrors.push(err0);
 errors++;
 }
 if(data.azureSubscriptionId !== undefined){
-if(typeof data.azureSubscriptionId !== "string"){
+let data0 = data.azureSubscriptionId;
+const _errs1 = errors;
+if(typeof data0 !== "string"){
 const err1 = {instancePath:instancePath+"/azureSubscriptionId",schemaPath:"#/properties/azureSubscriptionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
@@ -2790,9 +3237,13 @@ vErrors.push(err1);
 }
 errors++;
 }
+const _errs2 = errors;
+var valid0 = _errs1 === errors;
 }
 if(data.cidrBlock !== undefined){
-if(typeof data.cidrBlock !== "string"){
+let data1 = data.cidrBlock;
+const _errs3 = errors;
+if(typeof data1 !== "string"){
 const err2 = {instancePath:instancePath+"/cidrBlock",schemaPath:"#/properties/cidrBlock/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
@@ -2802,9 +3253,13 @@ vErrors.push(err2);
 }
 errors++;
 }
+const _errs4 = errors;
+var valid0 = _errs3 === errors;
 }
 if(data.virtualNetworkName !== undefined){
-if(typeof data.virtualNetworkName !== "string"){
+let data2 = data.virtualNetworkName;
+const _errs5 = errors;
+if(typeof data2 !== "string"){
 const err3 = {instancePath:instancePath+"/virtualNetworkName",schemaPath:"#/properties/virtualNetworkName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
@@ -2814,9 +3269,12 @@ vErrors.push(err3);
 }
 errors++;
 }
+const _errs6 = errors;
+var valid0 = _errs5 === errors;
 }
 if(data.cloudProvider !== undefined){
 let data3 = data.cloudProvider;
+const _errs7 = errors;
 if(typeof data3 !== "string"){
 const err4 = {instancePath:instancePath+"/cloudProvider",schemaPath:"#/properties/cloudProvider/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -2827,6 +3285,8 @@ vErrors.push(err4);
 }
 errors++;
 }
+const _errs8 = errors;
+const vSchema0 = schema21.properties.cloudProvider.enum;
 if(!(data3 === "azure")){
 const err5 = {instancePath:instancePath+"/cloudProvider",schemaPath:"#/properties/cloudProvider/enum",keyword:"enum",params:{allowedValues: schema21.properties.cloudProvider.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
@@ -2837,16 +3297,25 @@ vErrors.push(err5);
 }
 errors++;
 }
+var valid0 = _errs7 === errors;
 }
 if(data.links !== undefined){
 let data4 = data.links;
+const _errs9 = errors;
+const _errs10 = errors;
 if(Array.isArray(data4)){
+let valid2 = true;
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
+const _errs11 = errors;
+const _errs12 = errors;
+const _errs13 = errors;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.href !== undefined){
-if(typeof data5.href !== "string"){
+let data6 = data5.href;
+const _errs14 = errors;
+if(typeof data6 !== "string"){
 const err6 = {instancePath:instancePath+"/links/" + i0+"/href",schemaPath:"#/components/schemas/Link/properties/href/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
@@ -2856,9 +3325,13 @@ vErrors.push(err6);
 }
 errors++;
 }
+const _errs15 = errors;
+var valid4 = _errs14 === errors;
 }
 if(data5.rel !== undefined){
-if(typeof data5.rel !== "string"){
+let data7 = data5.rel;
+const _errs16 = errors;
+if(typeof data7 !== "string"){
 const err7 = {instancePath:instancePath+"/links/" + i0+"/rel",schemaPath:"#/components/schemas/Link/properties/rel/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
@@ -2868,6 +3341,8 @@ vErrors.push(err7);
 }
 errors++;
 }
+const _errs17 = errors;
+var valid4 = _errs16 === errors;
 }
 }
 else {
@@ -2879,6 +3354,11 @@ else {
 vErrors.push(err8);
 }
 errors++;
+}
+var valid3 = _errs12 === errors;
+var valid1 = _errs11 === errors;
+if(!valid1){
+valid2 = false;
 }
 }
 }
@@ -2892,6 +3372,7 @@ vErrors.push(err9);
 }
 errors++;
 }
+var valid0 = _errs9 === errors;
 }
 }
 else {
@@ -2928,6 +3409,8 @@ if(!(validate14(data, {instancePath,parentData,parentDataProperty,rootData,dynam
 vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
 errors = vErrors.length;
 }
+else {
+}
 var _valid0 = _errs1 === errors;
 if(_valid0){
 valid0 = true;
@@ -2943,6 +3426,8 @@ const _errs2 = errors;
 if(!(validate16(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
 errors = vErrors.length;
+}
+else {
 }
 var _valid0 = _errs2 === errors;
 if(_valid0 && valid0){
@@ -3002,9 +3487,12 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
+const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.apiAccessListRequired !== undefined){
-if(typeof data.apiAccessListRequired !== "boolean"){
+let data0 = data.apiAccessListRequired;
+const _errs1 = errors;
+if(typeof data0 !== "boolean"){
 const err0 = {instancePath:instancePath+"/apiAccessListRequired",schemaPath:"#/properties/apiAccessListRequired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err0];
@@ -3014,9 +3502,13 @@ vErrors.push(err0);
 }
 errors++;
 }
+const _errs2 = errors;
+var valid0 = _errs1 === errors;
 }
 if(data.genAIFeaturesEnabled !== undefined){
-if(typeof data.genAIFeaturesEnabled !== "boolean"){
+let data1 = data.genAIFeaturesEnabled;
+const _errs3 = errors;
+if(typeof data1 !== "boolean"){
 const err1 = {instancePath:instancePath+"/genAIFeaturesEnabled",schemaPath:"#/properties/genAIFeaturesEnabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err1];
@@ -3026,9 +3518,12 @@ vErrors.push(err1);
 }
 errors++;
 }
+const _errs4 = errors;
+var valid0 = _errs3 === errors;
 }
 if(data.maxServiceAccountSecretValidityInHours !== undefined){
 let data2 = data.maxServiceAccountSecretValidityInHours;
+const _errs5 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
 const err2 = {instancePath:instancePath+"/maxServiceAccountSecretValidityInHours",schemaPath:"#/properties/maxServiceAccountSecretValidityInHours/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
@@ -3039,6 +3534,7 @@ vErrors.push(err2);
 }
 errors++;
 }
+const _errs6 = errors;
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 8760 || isNaN(data2)){
 const err3 = {instancePath:instancePath+"/maxServiceAccountSecretValidityInHours",schemaPath:"#/properties/maxServiceAccountSecretValidityInHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8760},message:"must be <= 8760"};
@@ -3071,9 +3567,14 @@ vErrors.push(err5);
 errors++;
 }
 }
+if(typeof data2 === "string"){
+}
+var valid0 = _errs5 === errors;
 }
 if(data.multiFactorAuthRequired !== undefined){
-if(typeof data.multiFactorAuthRequired !== "boolean"){
+let data3 = data.multiFactorAuthRequired;
+const _errs7 = errors;
+if(typeof data3 !== "boolean"){
 const err6 = {instancePath:instancePath+"/multiFactorAuthRequired",schemaPath:"#/properties/multiFactorAuthRequired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err6];
@@ -3083,9 +3584,13 @@ vErrors.push(err6);
 }
 errors++;
 }
+const _errs8 = errors;
+var valid0 = _errs7 === errors;
 }
 if(data.restrictEmployeeAccess !== undefined){
-if(typeof data.restrictEmployeeAccess !== "boolean"){
+let data4 = data.restrictEmployeeAccess;
+const _errs9 = errors;
+if(typeof data4 !== "boolean"){
 const err7 = {instancePath:instancePath+"/restrictEmployeeAccess",schemaPath:"#/properties/restrictEmployeeAccess/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err7];
@@ -3095,9 +3600,13 @@ vErrors.push(err7);
 }
 errors++;
 }
+const _errs10 = errors;
+var valid0 = _errs9 === errors;
 }
 if(data.securityContact !== undefined){
-if(typeof data.securityContact !== "string"){
+let data5 = data.securityContact;
+const _errs11 = errors;
+if(typeof data5 !== "string"){
 const err8 = {instancePath:instancePath+"/securityContact",schemaPath:"#/properties/securityContact/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
@@ -3107,9 +3616,13 @@ vErrors.push(err8);
 }
 errors++;
 }
+const _errs12 = errors;
+var valid0 = _errs11 === errors;
 }
 if(data.streamsCrossGroupEnabled !== undefined){
-if(typeof data.streamsCrossGroupEnabled !== "boolean"){
+let data6 = data.streamsCrossGroupEnabled;
+const _errs13 = errors;
+if(typeof data6 !== "boolean"){
 const err9 = {instancePath:instancePath+"/streamsCrossGroupEnabled",schemaPath:"#/properties/streamsCrossGroupEnabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err9];
@@ -3119,6 +3632,8 @@ vErrors.push(err9);
 }
 errors++;
 }
+const _errs14 = errors;
+var valid0 = _errs13 === errors;
 }
 }
 else {
