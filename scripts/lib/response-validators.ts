@@ -10,7 +10,8 @@
  *   generated code alone.
  * - ajv 2020 + ajv-formats, patterns in Unicode mode (the project name pattern uses \p{L}), every error.
  * - One ajv instance compiles the whole resource (component schemas and inline response schemas): each
- *   schema becomes one function, emitted once however many responses use it.
+ *   schema becomes one function, emitted once however many responses use it (scripts/lib/ajv-standalone.js,
+ *   on a worker thread: response-validators.worker.mjs).
  * - ajv's standalone code `require`s a few runtime helpers (ajv/dist/runtime/ucs2length, ajv-formats'
  *   format functions). esbuild bundles just those into a small prelude, so the generated module imports
  *   nothing and the published package needs neither ajv nor ajv-formats at run time.
@@ -22,8 +23,7 @@
  */
 import { fileURLToPath } from "node:url";
 import { buildSync } from "esbuild";
-import { standaloneValidators } from "./ajv-standalone.js";
-import { ajvRef, createOpenApiAjv } from "./openapi-ajv.js";
+import { WorkerClient } from "./worker-client.js";
 import { valueAtPointer } from "./json-pointer.js";
 import { documentView, SUBSCHEMA_KEYWORDS } from "./schema-views.js";
 
@@ -216,30 +216,28 @@ function withRuntime(code: string): { prelude: string; code: string } {
   return { prelude, code: code.replace(RUNTIME_REQUIRE, (_match, name: string) => `${RUNTIME}[${JSON.stringify(name)}]`) };
 }
 
-/**
- * ajv turns each validator's code into a function (new Function) as it compiles; here the code is only
- * written out, never run, so V8 gets an empty function instead (ajv's `code.process` hook sees the code
- * after it is recorded as the standalone source). Measured at 2,000 operations: a sixth of ajv's time.
- */
-const skipEvaluation = () => "return function validate() {}";
-
 /** generated/response-validators.js and its declaration file, for a bundled document. */
 export interface ResponseValidatorFiles {
   js: string;
   dts: string;
 }
 
-/** The response validators module of a bundled document. */
-export function generateResponseValidators(doc: JsonMap): ResponseValidatorFiles {
+/**
+ * The response validators module of a bundled document. ajv runs on a worker thread
+ * (response-validators.worker.mjs), started at once: the caller can do other work meanwhile.
+ */
+export async function generateResponseValidators(doc: JsonMap): Promise<ResponseValidatorFiles> {
   const { table, schemas } = collectResponseSchemas(doc);
   const resource = schemaResource(doc, schemas.keys());
-  // code.lines: one statement per line, so a reviewer can read a diff of the committed file.
-  const ajv = createOpenApiAjv(resource, { code: { source: true, lines: true, optimize: false, process: skipEvaluation } });
-  ajv.addSchema(resource, RESOURCE, undefined, false);
-  const refs = new Map([...schemas].map(([pointer, name]) => [name, ajvRef(RESOURCE, pointer)]));
-  const standalone = standaloneValidators(ajv, refs.values());
-  const functions = new Map([...refs].map(([name, ref]) => [name, standalone.names.get(ref)!]));
-  const { prelude, code } = withRuntime(standalone.code);
+  const worker = new WorkerClient("response validators (ajv)", new URL("./response-validators.worker.mjs", import.meta.url), undefined);
+  let compiled: { code: string; functions: Record<string, string> };
+  try {
+    compiled = await worker.request({ type: "compile", resource, key: RESOURCE, pointers: [...schemas.keys()] });
+  } finally {
+    await worker.close();
+  }
+  const functions = new Map([...schemas].map(([pointer, name]) => [name, compiled.functions[pointer]!]));
+  const { prelude, code } = withRuntime(compiled.code);
   const js = `${BANNER}${prelude}\n${code}\n\n/** Keyed by "METHOD /path/{template}". */\nexport const responseValidators = ${tableSource(table, schemas, functions)};\n`;
   return { js, dts: DECLARATIONS };
 }
