@@ -30,8 +30,7 @@ export class WorkerClient {
       if (reply.type === "done") waiter?.resolve(reply.result);
       else waiter?.reject(new Error(`${this.name}: ${reply.message}`));
     });
-    // An uncaught error or the heap limit ("Worker terminated due to reaching memory limit") names the step.
-    worker.on("error", (error) => this.failAll(new Error(`${this.name}: ${error.message}`)));
+    worker.on("error", (error) => this.failAll(error));
     worker.on("exit", (code) => {
       this.worker = undefined;
       this.failAll(new Error(`${this.name}: the worker exited (${code})`));
