@@ -1,5 +1,5 @@
 /**
- * `npm run generate`: generated/atlas.ts, generated/media-types.ts and generated/response-validators.ts from dist/openapi.json
+ * `npm run generate`: generated/ (atlas.d.ts, media-types.js, response-validators.js, each with its types) from dist/openapi.json
  * (see scripts/lib/generate-types.ts; `npm run build` does the same from the bundle in memory).
  */
 import { readFile } from "node:fs/promises";
@@ -10,8 +10,8 @@ import { generateTypeSources, writeGenerated } from "./lib/generate-types.js";
 async function main(): Promise<void> {
   const doc = JSON.parse(await readFile(BUNDLE_JSON, "utf8"));
   const sources = await generateTypeSources(doc);
-  await writeGenerated(fileURLToPath(new URL("../generated/", import.meta.url)), sources);
-  console.log(`generated/atlas.ts, media-types.ts and response-validators.ts: ${sources.operations} operations`);
+  const written = await writeGenerated(fileURLToPath(new URL("../generated/", import.meta.url)), sources);
+  console.log(`generated/: ${sources.operations} operations${written.length ? `, wrote ${written.join(", ")}` : ", unchanged"}`);
 }
 
 main().catch((err) => {

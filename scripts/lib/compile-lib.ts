@@ -1,6 +1,7 @@
 /**
- * `tsc -p tsconfig.build.json` through the TypeScript compiler API: src/ and generated/ to dist/lib/
- * (JavaScript, .d.ts, maps), the same files tsc writes. Type errors fail the step as Problems
+ * `tsc -p tsconfig.build.json` through the TypeScript compiler API: src/ to dist/lib/ (JavaScript, .d.ts,
+ * maps), the same files tsc writes, and the generated JavaScript modules of generated/ (a .js with its
+ * .d.ts, which tsc reads but does not compile) copied beside them. Type errors fail the step as Problems
  * (file:line TSnnnn message) after emitting, as tsc does.
  *
  * The compiler runs on a worker thread of this process (compile-lib.worker.mjs): `prepare()` at the
@@ -45,5 +46,10 @@ export class LibCompiler {
   async compile(): Promise<Problem[]> {
     const diagnostics = await this.worker.request<PlainDiagnostic[]>({ type: "compile" });
     return diagnostics.map((d) => this.toProblem(d));
+  }
+
+  /** Stops the compiler's thread. */
+  async close(): Promise<void> {
+    await this.worker.close();
   }
 }

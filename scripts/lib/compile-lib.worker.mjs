@@ -3,13 +3,16 @@
 // Incremental, like `tsc -b`: a build-info file (buildInfoFile, outside dist/lib) records what was
 // checked and emitted, so files whose text did not change are neither re-checked nor re-written; the
 // outputs are the same files tsc writes. Without dist/lib (a clean build) the build info is dropped.
+// JavaScript modules declared by a .d.ts beside them (generated/*.js: generated code too large to be worth
+// compiling) are copied to outDir after the emit, where tsc would have put their output.
 // Plain JavaScript so the worker needs no TypeScript loader.
 //
 // Messages in:  { type: "compile", id }  (re-read the files; re-parse what changed; check; emit)
 //               { type: "check" }        (the same without emitting, ahead of time)
 // Messages out: { type: "done", id, result: [{ file, line, code, category, message }] }
 //               { type: "failed", id, message }
-import { existsSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import ts from "typescript";
 
@@ -18,6 +21,8 @@ const { configFile, buildInfoFile } = workerData;
 const sourceFiles = new Map();
 let builder;
 let diagnostics;
+/** The parsed tsconfig of the last check. */
+let parsed;
 
 function createHost(options) {
   const host = ts.createIncrementalCompilerHost(options);
@@ -45,7 +50,7 @@ function plain(diagnostic) {
 
 /** A program of the files as they are now: the previous one when nothing changed (already checked), else a new one. */
 function check() {
-  const parsed = ts.getParsedCommandLineOfConfigFile(configFile, undefined, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+  parsed = ts.getParsedCommandLineOfConfigFile(configFile, undefined, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
   if (!parsed) throw new Error(`${configFile}: cannot be read`);
   if (parsed.errors.length > 0) return { builder: undefined, diagnostics: parsed.errors };
   const options = { ...parsed.options, incremental: true, tsBuildInfoFile: buildInfoFile };
@@ -68,11 +73,40 @@ function check() {
   return { builder, diagnostics };
 }
 
+function sameFile(a, b) {
+  return existsSync(b) && readFileSync(a).equals(readFileSync(b));
+}
+
+/**
+ * Copies each root .d.ts that has a .js beside it, and that .js, to outDir (only when changed, so their
+ * mtimes stay). tsc emits nothing for a declaration file and, without allowJs, reads no .js. A source map
+ * left from when the module was compiled TypeScript would name a source that no longer exists: removed.
+ */
+function copyDeclaredModules() {
+  const { outDir, rootDir } = parsed.options;
+  if (!outDir) return;
+  const base = rootDir ?? dirname(configFile);
+  for (const declaration of parsed.fileNames.filter((file) => file.endsWith(".d.ts"))) {
+    const module = `${declaration.slice(0, -".d.ts".length)}.js`;
+    if (!existsSync(module)) continue;
+    for (const source of [declaration, module]) {
+      const target = join(outDir, relative(base, source));
+      rmSync(`${target}.map`, { force: true });
+      if (sameFile(source, target)) continue;
+      mkdirSync(dirname(target), { recursive: true });
+      copyFileSync(source, target);
+    }
+  }
+}
+
 parentPort.on("message", (message) => {
   try {
     const result = check();
     let all = result.diagnostics;
-    if (message.type === "compile" && result.builder) all = [...all, ...result.builder.emit().diagnostics];
+    if (message.type === "compile" && result.builder) {
+      all = [...all, ...result.builder.emit().diagnostics];
+      copyDeclaredModules();
+    }
     if (message.type === "compile") parentPort.postMessage({ type: "done", id: message.id, result: ts.sortAndDeduplicateDiagnostics(all).map(plain) });
   } catch (error) {
     if (message.type !== "compile") return; // the compile that follows reports it

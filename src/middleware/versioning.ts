@@ -1,7 +1,7 @@
 /**
  * Atlas selects the API version by media type: every request must Accept the operation's
  * versioned type (application/vnd.atlas.YYYY-MM-DD+json) and a request body must be sent with the
- * same versioned Content-Type. The types come from generated/media-types.ts (read from the
+ * same versioned Content-Type. The types come from generated/media-types.js (read from the
  * document by `npm run generate`), matched by method and path template.
  *
  * A caller's own Accept or Content-Type (the call's `headers` option) wins, with one exception:

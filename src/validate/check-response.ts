@@ -1,5 +1,5 @@
 /**
- * Checks one parsed response against the build-time validators (generated/response-validators.ts):
+ * Checks one parsed response against the build-time validators (generated/response-validators.js):
  * operation, status code, media type, then the body against the schema the document gives for them.
  * Pure: takes what openapi-fetch already parsed and returns the mismatches, so the body is never read
  * or parsed a second time.

@@ -1,6 +1,6 @@
 /**
- * scripts/lib/response-validators.ts: the committed generated/response-validators.ts is what the
- * generator makes of dist/openapi.json, the output is self-contained ESM-ready code that compiles
+ * scripts/lib/response-validators.ts: the committed generated/response-validators.js (and .d.ts) is what
+ * the generator makes of dist/openapi.json, the output is a self-contained ES module that compiles
  * nothing at run time, and the generator applies the response view, Unicode patterns and closed objects
  * (tested on a small document of its own, since the real one closes no object).
  */
@@ -14,14 +14,25 @@ import { generateResponseValidators } from "../../scripts/lib/response-validator
 import { checkResponse } from "../../src/validate/check-response.js";
 import { readBundledDocument } from "../support/bundled-document.js";
 
-const committed = readFileSync(new URL("../../generated/response-validators.ts", import.meta.url), "utf8");
+const committed = readFileSync(new URL("../../generated/response-validators.js", import.meta.url), "utf8");
+const committedTypes = readFileSync(new URL("../../generated/response-validators.d.ts", import.meta.url), "utf8");
 
-describe("generated/response-validators.ts", () => {
-  test("is current: the generator's output for dist/openapi.json, the same on every run", () => {
+describe("generated/response-validators.js", () => {
+  test("is current: the generator's output for dist/openapi.json, the same on every run", async () => {
     const doc = readBundledDocument();
-    const first = generateResponseValidators(doc);
-    expect(generateResponseValidators(doc)).toBe(first);
-    expect(first === committed, "generated/response-validators.ts is stale: run npm run generate").toBe(true);
+    const first = await generateResponseValidators(doc);
+    expect(await generateResponseValidators(doc)).toEqual(first);
+    expect(first.js === committed, "generated/response-validators.js is stale: run npm run generate").toBe(true);
+    expect(first.dts === committedTypes, "generated/response-validators.d.ts is stale: run npm run generate").toBe(true);
+  });
+
+  test("defines each schema's validator once, however many responses use it", async () => {
+    const table = (await generateResponseValidators(readBundledDocument())).js;
+    // Every error response of every operation uses ApiError: one function, referenced from each.
+    const apiError = [...table.matchAll(/validate: (validate\d+), schema: "#\/components\/schemas\/ApiError"/g)].map((match) => match[1]);
+    expect(apiError.length).toBeGreaterThan(6);
+    expect(new Set(apiError).size).toBe(1);
+    expect(table.match(new RegExp(`function ${apiError[0]}\\(`, "g"))).toHaveLength(1);
   });
 
   test("imports nothing and compiles nothing at run time", () => {
@@ -70,8 +81,8 @@ describe("the generator on a small document", () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "atlas-validators-"));
-    const file = join(dir, "response-validators.ts");
-    writeFileSync(file, generateResponseValidators(TINY));
+    const file = join(dir, "response-validators.js");
+    writeFileSync(file, (await generateResponseValidators(TINY)).js);
     table = ((await import(pathToFileURL(file).href)) as { responseValidators: typeof Table }).responseValidators;
   });
   afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));

@@ -14,39 +14,6 @@ export interface OperationMediaTypes {
 }
 
 /** Versioned media types of each operation, read from the document's 2xx responses and request bodies. */
-export const operationMediaTypes: OperationMediaTypes = {
-  "createProject": {
-    "method": "POST",
-    "path": "/api/atlas/v2/groups",
-    "accept": "application/vnd.atlas.2023-01-01+json",
-    "contentType": "application/vnd.atlas.2023-01-01+json"
-  },
-  "deleteOnlineArchive": {
-    "method": "DELETE",
-    "path": "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/onlineArchives/{archiveId}",
-    "accept": "application/vnd.atlas.2023-01-01+json"
-  },
-  "getAccountDetails": {
-    "method": "GET",
-    "path": "/api/atlas/v2/groups/{groupId}/streams/accountDetails",
-    "accept": "application/vnd.atlas.2024-11-13+json"
-  },
-  "getDataProtectionSettings": {
-    "method": "GET",
-    "path": "/api/atlas/v2/groups/{groupId}/backupCompliancePolicy",
-    "accept": "application/vnd.atlas.2023-10-01+json"
-  },
-  "getOrganizationSettings": {
-    "method": "GET",
-    "path": "/api/atlas/v2/orgs/{orgId}/settings",
-    "accept": "application/vnd.atlas.2023-01-01+json"
-  },
-  "updateConnectedOrgConfig": {
-    "method": "PATCH",
-    "path": "/api/atlas/v2/federationSettings/{federationSettingsId}/connectedOrgConfigs/{orgId}",
-    "accept": "application/vnd.atlas.2023-01-01+json",
-    "contentType": "application/vnd.atlas.2023-01-01+json"
-  }
-};
+export declare const operationMediaTypes: OperationMediaTypes;
 
 export type OperationId = keyof OperationMediaTypes;

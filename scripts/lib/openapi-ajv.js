@@ -1,0 +1,49 @@
+/**
+ * An ajv instance (JSON Schema 2020-12 + ajv-formats, patterns in Unicode mode) that accepts an OpenAPI 3.1
+ * document as a schema resource, so `#/components/...` and `#/paths/...` fragments of it can be compiled.
+ * Shared by the tests' DocumentValidator and the build-time response validator generator (which runs it on
+ * a worker thread: plain JavaScript, types in openapi-ajv.d.ts).
+ */
+import { Ajv2020 } from "ajv/dist/2020.js";
+import formatsPlugin from "ajv-formats";
+
+/** OpenAPI keywords a 3.1 schema may carry besides JSON Schema's own. */
+const OPENAPI_KEYWORDS = ["discriminator", "example", "externalDocs", "xml"];
+
+// ajv-formats is CommonJS; under NodeNext its default export arrives as the module object.
+const addFormats = formatsPlugin.default ?? formatsPlugin;
+
+/**
+ * @param {unknown} node
+ * @param {Set<string>} found
+ * @returns {Set<string>}
+ */
+function extensionKeys(node, found = new Set()) {
+  if (Array.isArray(node)) node.forEach((item) => extensionKeys(item, found));
+  else if (typeof node === "object" && node !== null) {
+    for (const [key, value] of Object.entries(node)) {
+      if (key.startsWith("x-")) found.add(key);
+      extensionKeys(value, found);
+    }
+  }
+  return found;
+}
+
+/** @type {import("./openapi-ajv.js").createOpenApiAjv} */
+export function createOpenApiAjv(doc, extra = {}) {
+  const ajv = new Ajv2020({ strict: true, strictTypes: false, strictRequired: false, allErrors: true, unicodeRegExp: true, validateFormats: true, ...extra });
+  addFormats(ajv);
+  const topLevel = typeof doc === "object" && doc !== null && !Array.isArray(doc) ? Object.keys(doc) : [];
+  ajv.addVocabulary([...new Set([...OPENAPI_KEYWORDS, ...extensionKeys(doc), ...topLevel])]);
+  return ajv;
+}
+
+/** @type {import("./openapi-ajv.js").ajvRef} */
+export function ajvRef(key, pointer) {
+  const fragment = pointer
+    .slice(1)
+    .split("/")
+    .map((segment) => encodeURIComponent(segment).replaceAll("%7E", "~"))
+    .join("/");
+  return `${key}#${fragment}`;
+}
