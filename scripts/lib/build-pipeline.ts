@@ -259,6 +259,19 @@ export class Builder {
     });
   }
 
+  /** renderDocs, a big page on a worker thread of its own (its heap apart from the rest), which ends after it. */
+  async renderDocsOnWorker(document: OpenApiDocument): Promise<string> {
+    return this.heavy("docs", async () => {
+      const { DocsRenderer } = await import("../build-docs.js");
+      const renderer = new DocsRenderer();
+      try {
+        return await renderer.renderToScratch(document);
+      } finally {
+        await renderer.close();
+      }
+    });
+  }
+
   async commitDocs(scratch: string): Promise<void> {
     const { commitDocs } = await import("../build-docs.js");
     await commitDocs(scratch, this.paths.docsPage);
@@ -287,7 +300,7 @@ export async function buildAll(builder: Builder, log: Log): Promise<void> {
   spectral.catch(() => undefined); // awaited below
   // As a CPU slot frees up (a linter is done), this thread renders the page (to a scratch file) and
   // generates the types (in memory): nothing is written where it counts until the lint has passed.
-  const page = builder.renderDocs(document);
+  const page = builder.renderDocsOnWorker(document);
   page.catch(() => undefined); // awaited below, once the lint has passed
   void builder.typeSources(document);
   const redoclyProblems = await redocly;
