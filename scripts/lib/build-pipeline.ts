@@ -220,6 +220,11 @@ export class Builder {
     await this.redoclyLinter.close();
   }
 
+  /** Ends Spectral's worker thread: its copy of the document and its validators are not needed for the outputs. */
+  async closeSpectral(): Promise<void> {
+    await this.spectralLinter.close();
+  }
+
   async spectral(bundled: Bundled): Promise<Problem[]> {
     this.preload();
     return this.heavy("spectral lint", () => this.spectralLinter.lint(bundled.yaml, this.paths.lintBundle), (found) => `${found.length} problems`);
@@ -323,6 +328,7 @@ export async function buildAll(builder: Builder, log: Log): Promise<void> {
   await builder.closeRedoclyLinter();
   // Both linters' findings, Redocly's first, in one report.
   const problems = [...redoclyProblems, ...(await spectral)];
+  await builder.closeSpectral();
   if (problems.some(failsBuild)) throw new ProblemsError("lint", problems, builder.paths.root);
   for (const problem of problems) log(`note: ${formatProblem(problem, builder.paths.root)}`);
   await builder.outputs(document, OUTPUT_STEPS, bundled.yaml);
