@@ -6,7 +6,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { formatSummary, markdownTable, seconds, summarise, timeSequence, type CommandSpec, type Summary, type Timing } from "./lib/measure.js";
+import { formatSummary, markdownTable, median, seconds, summarise, timeSequence, type CommandSpec, type Summary, type Timing } from "./lib/measure.js";
 import { bareTools, npmRun } from "./lib/tools.js";
 import { createWorkspace } from "./lib/workspace.js";
 
@@ -42,7 +42,8 @@ function scaleSteps(dir: string): ScaleStep[] {
     { name: "type-check generated types (tsc)", commands: [tools.tsc("tsconfig.generated.json")], needs: ["generate (scripts/generate.ts)"] },
     { name: "docs (build-docs)", commands: [tools.docs("dist/docs/index.html")], needs: [] },
     // The whole build in one process (lint, one bundle, Spectral, types, dist/lib, docs): the figure to hold to 60 s at 6,000 operations.
-    { name: BUILD_STEP, commands: [npmRun(dir, "build")], needs: [] },
+    // BUILD_TIMINGS=1: the build logs when each stage started and its peak memory (the stage table below).
+    { name: BUILD_STEP, commands: [npmRun(dir, "build", { BUILD_TIMINGS: "1" })], needs: [] },
   ];
 }
 
@@ -51,6 +52,34 @@ interface SizeResult {
   files: number;
   synthesisMs: number;
   steps: Map<string, Summary | string>;
+  /** The one-process build's own log of its stages, from its median run. */
+  buildStages: BuildStages | undefined;
+}
+
+/** What `npm run build` with BUILD_TIMINGS=1 logs: each stage's duration and start, and the peak memory. */
+export interface BuildStages {
+  stages: Map<string, { ms: number; atMs: number }>;
+  peakRss?: string;
+}
+
+/** Reads the stage lines (`docs: 7.81 s (at 24.67 s) ...`) and `build: ... (peak RSS 1.61 GB)` of a build's output. */
+export function parseBuildStages(output: string): BuildStages | undefined {
+  const stages = new Map<string, { ms: number; atMs: number }>();
+  for (const match of output.matchAll(/^([a-z][\w ./-]*): (\d+\.\d+) s \(at (\d+\.\d+) s\)/gm)) {
+    stages.set(match[1]!, { ms: Number(match[2]) * 1000, atMs: Number(match[3]) * 1000 });
+  }
+  if (stages.size === 0) return undefined;
+  const peakRss = /^build: .*\(peak RSS ([\d.]+ GB)\)/m.exec(output)?.[1];
+  return peakRss ? { stages, peakRss } : { stages };
+}
+
+/** The stages of the run whose time is the median (the runs of one size differ mostly in load). */
+function medianRunStages(timings: readonly Timing[]): BuildStages | undefined {
+  const ok = timings.filter((timing) => timing.ok);
+  if (ok.length === 0) return parseBuildStages(timings.at(-1)?.tail ?? "");
+  const middle = median(ok.map((timing) => timing.ms));
+  const closest = [...ok].sort((a, b) => Math.abs(a.ms - middle) - Math.abs(b.ms - middle))[0]!;
+  return parseBuildStages(closest.tail);
 }
 
 async function benchSize(options: ScaleOptions, operations: number): Promise<SizeResult> {
@@ -61,6 +90,7 @@ async function benchSize(options: ScaleOptions, operations: number): Promise<Siz
   const synthesisMs = performance.now() - started;
   try {
     const steps = new Map<string, Summary | string>();
+    let buildStages: BuildStages | undefined;
     for (const step of scaleSteps(workspace.dir)) {
       const blocked = step.needs.find((need) => typeof steps.get(need) !== "object" || (steps.get(need) as Summary).problem);
       if (blocked) {
@@ -75,8 +105,9 @@ async function benchSize(options: ScaleOptions, operations: number): Promise<Siz
         if (timing.timedOut) break; // one time-out is the answer; do not spend the limit again
       }
       steps.set(step.name, summarise(timings, timeoutMs));
+      if (step.name === BUILD_STEP) buildStages = medianRunStages(timings);
     }
-    return { operations, files: workspace.synthesis?.files ?? 0, synthesisMs, steps };
+    return { operations, files: workspace.synthesis?.files ?? 0, synthesisMs, steps, buildStages };
   } finally {
     workspace.dispose();
   }
@@ -131,5 +162,29 @@ function render(results: readonly SizeResult[], options: ScaleOptions): string {
       markdownTable(growthHeader, growthRows),
     );
   }
+  lines.push(...renderBuildStages(results));
   return lines.join("\n");
+}
+
+/** Where the one-process build's time goes at each size: each stage's duration and when it started. */
+function renderBuildStages(results: readonly SizeResult[]): string[] {
+  const names: string[] = [];
+  for (const result of results) for (const name of result.buildStages?.stages.keys() ?? []) if (!names.includes(name)) names.push(name);
+  if (names.length === 0) return [];
+  const header = ["stage of npm run build", ...results.map((result) => `${result.operations.toLocaleString("en-US")} operations`)];
+  const rows = names.map((name) => [
+    name,
+    ...results.map((result) => {
+      const stage = result.buildStages?.stages.get(name);
+      return stage ? `${seconds(stage.ms)} (from ${seconds(stage.atMs)})` : "not reached";
+    }),
+  ]);
+  rows.push(["peak RSS (process)", ...results.map((result) => result.buildStages?.peakRss ?? "n/a")]);
+  return [
+    "",
+    "The one-process build's stages, as it logs them (BUILD_TIMINGS=1; its median run): time and start. Redocly lint and",
+    "Spectral run on worker threads, at most two stages at once, so the stages overlap and do not add up to the build's time.",
+    "",
+    markdownTable(header, rows),
+  ];
 }

@@ -20,6 +20,7 @@ import { BUNDLE_YAML } from "./lib/bundle-paths.js";
 import { finishBundle } from "./lib/finish-bundle.js";
 import { projectPaths } from "./lib/project-paths.js";
 import { renderRedoc } from "./lib/redoc-render.js";
+import { WorkerClient } from "./lib/worker-client.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -95,11 +96,46 @@ const documentInput = resolve(root, "dist/.build/docs-input.json");
  * serves half a page.
  */
 export async function renderDocsToScratch(document: unknown): Promise<string> {
-  await mkdir(dirname(documentInput), { recursive: true });
-  await writeFile(documentInput, JSON.stringify(document));
-  const scratch = resolve(dirname(documentInput), "docs-output.html");
+  const { scratch } = await writeDocsInput(document);
   await buildDocs(documentInput, scratch);
   return scratch;
+}
+
+/** Writes the document where the render reads it; returns the scratch file the page goes to, and the input's size. */
+async function writeDocsInput(document: unknown): Promise<{ scratch: string; bytes: number }> {
+  await mkdir(dirname(documentInput), { recursive: true });
+  const json = JSON.stringify(document);
+  await writeFile(documentInput, json);
+  return { scratch: resolve(dirname(documentInput), "docs-output.html"), bytes: json.length };
+}
+
+/**
+ * Above this input size (about 1,000 operations) the build renders on a worker thread: there Redoc's
+ * heap (over a gigabyte at 6,000 operations) is its own, apart from what the main thread holds, and is
+ * freed when the thread ends. Below it, loading Redoc a second time on a new thread costs more than
+ * it saves.
+ */
+const WORKER_FROM_BYTES = 8_000_000;
+
+/**
+ * renderDocsToScratch for `npm run build`: a big page is rendered on a worker thread
+ * (lib/docs-render.worker.ts) that close() ends. `npm run dev` renders in process, where the handler
+ * stays warm between edits.
+ */
+export class DocsRenderer {
+  // The compiled copy next to this module (scripts/run.mjs): import.meta.url names the source file.
+  private readonly worker = new WorkerClient("docs", new URL(import.meta.resolve("./lib/docs-render.worker.js")), {});
+
+  async renderToScratch(document: unknown): Promise<string> {
+    const { scratch, bytes } = await writeDocsInput(document);
+    if (bytes < WORKER_FROM_BYTES) await buildDocs(documentInput, scratch);
+    else await this.worker.request({ type: "render", source: documentInput, output: scratch });
+    return scratch;
+  }
+
+  async close(): Promise<void> {
+    await this.worker.close();
+  }
 }
 
 /** Puts a rendered page in place (a rename: atomic for whoever serves it). */

@@ -6,7 +6,7 @@
  */
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
-import { Builder, buildAll, projectPaths, seconds } from "./lib/build-pipeline.js";
+import { Builder, buildAll, peakMemory, projectPaths, seconds } from "./lib/build-pipeline.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const log = (line: string) => console.log(line);
   const builder = new Builder(projectPaths(root), log);
   await buildAll(builder, log);
-  log(`build: ${seconds(performance.now() - started)} in one process`);
+  log(`build: ${seconds(performance.now() - started)} in one process${peakMemory()}`);
 }
 
 main().then(

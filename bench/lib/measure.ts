@@ -8,6 +8,8 @@ export interface CommandSpec {
   command: string;
   args: string[];
   cwd: string;
+  /** Added to the environment (REDOCLY_TELEMETRY=off and no colours are always set). */
+  env?: Record<string, string>;
 }
 
 export interface Timing {
@@ -19,7 +21,8 @@ export interface Timing {
   tail: string;
 }
 
-const TAIL_CHARS = 1500;
+// Enough for the one-process build's stage log (bench/scale.ts reads it) and a failure's last lines.
+const TAIL_CHARS = 4000;
 
 /**
  * Runs a command in its own process group, so that a time limit ends npm/bash/npx children too
@@ -30,7 +33,7 @@ export function timeCommand(spec: CommandSpec, timeoutMs: number): Promise<Timin
     const started = performance.now();
     const child = spawn(spec.command, spec.args, {
       cwd: spec.cwd,
-      env: { ...process.env, REDOCLY_TELEMETRY: "off", NO_COLOR: "1", FORCE_COLOR: "0" },
+      env: { ...process.env, REDOCLY_TELEMETRY: "off", NO_COLOR: "1", FORCE_COLOR: "0", ...spec.env },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     });

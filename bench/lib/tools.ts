@@ -44,6 +44,6 @@ export function bareTools(dir: string) {
   };
 }
 
-export function npmRun(dir: string, script: string): CommandSpec {
-  return { label: `npm run ${script}`, command: "npm", args: ["run", script], cwd: dir };
+export function npmRun(dir: string, script: string, env?: Record<string, string>): CommandSpec {
+  return { label: `npm run ${script}`, command: "npm", args: ["run", script], cwd: dir, ...(env ? { env } : {}) };
 }

@@ -3,11 +3,17 @@
  * `npm run build` (scripts/build.ts: everything, once) and `npm run dev` (scripts/dev.ts: the stages
  * a change needs, with the caches of this object kept warm between builds).
  *
- *   redocly lint (source) -> bundle (Redocly, once) -> finishBundle (code samples) -> spectral lint (the
- *   finished bundle, as dist/lint/openapi.yaml: what ships is what is linted) -> OUTPUT_STEPS in order
- *   (bundle files, the 3.0 companion, types, dist/lib), the docs page alongside.
+ *   redocly lint (source, on a worker thread, from the start) and, meanwhile, bundle (Redocly, once) ->
+ *   finishBundle (code samples) -> spectral lint (the finished bundle, as dist/lint/openapi.yaml: what
+ *   ships is what is linted; on a worker thread) -> once both linters pass, OUTPUT_STEPS in order
+ *   (bundle files, the 3.0 companion, types, dist/lib); the docs page and the types are made while
+ *   the linters run, and written only when they pass.
+ *
+ * At most two CPU-heavy stages run at once (CpuSlots): this machine has two cores.
+ * BUILD_TIMINGS=1 adds when each stage started, and the process's peak memory, to the log.
  */
 import { performance } from "node:perf_hooks";
+import { CpuSlots } from "./cpu-slots.js";
 import type { Config } from "@redocly/openapi-core";
 import { bundleOpenApi, bundleToJson, bundleToYaml, writeText, writeTextIfChanged, type OpenApiDocument } from "./bundle.js";
 import { LibCompiler } from "./compile-lib.js";
@@ -15,7 +21,7 @@ import type { GeneratedSources } from "./generate-types.js";
 import { finishBundle } from "./finish-bundle.js";
 import { failsBuild, formatProblem, ProblemsError, type Problem } from "./problems.js";
 import { YamlParseError } from "@redocly/openapi-core";
-import { loadRedoclyConfig, newRedoclyContext, redoclyLint, yamlProblem, YAML_SYNTAX_RULE } from "./redocly.js";
+import { loadRedoclyConfig, newRedoclyContext, RedoclyLinter, yamlProblem, YAML_SYNTAX_RULE } from "./redocly.js";
 import { projectPaths, type ProjectPaths } from "./project-paths.js";
 import { SpectralLinter } from "./spectral.js";
 
@@ -32,6 +38,8 @@ export interface Bundled {
 /** What an output step gets: the finished document (after finishBundle) and the project's paths. */
 export interface OutputContext {
   document: OpenApiDocument;
+  /** bundleToYaml(document) when the caller has it already (it is seconds of work at 6,000 operations). */
+  yaml?: string;
   paths: ProjectPaths;
   builder: Builder;
   /** Steps add what they changed on disk ("bundle", "generated"), so `npm run dev` knows what follows. */
@@ -53,17 +61,16 @@ export interface OutputStep {
 export const OUTPUT_STEPS: OutputStep[] = [
   {
     name: "bundle files",
-    async run({ document, paths, changed }) {
-      const written = await Promise.all([writeTextIfChanged(paths.bundleYaml, bundleToYaml(document)), writeTextIfChanged(paths.bundleJson, bundleToJson(document))]);
+    async run({ document, yaml, paths, changed }) {
+      const written = await Promise.all([writeTextIfChanged(paths.bundleYaml, yaml ?? bundleToYaml(document)), writeTextIfChanged(paths.bundleJson, bundleToJson(document))]);
       if (written.some(Boolean)) changed.add("bundle");
       return written.some(Boolean) ? "dist/openapi.yaml, dist/openapi.json" : "unchanged";
     },
   },
   {
     name: "openapi 3.0 companion",
-    async run({ document, paths }) {
-      const { openApi30Files } = await import("./openapi-30.js");
-      const files = openApi30Files(document);
+    async run({ document, paths, builder }) {
+      const files = await builder.companionFiles(document);
       const written = await Promise.all([writeTextIfChanged(paths.bundle30Yaml, files.yaml), writeTextIfChanged(paths.bundle30Json, files.json)]);
       return written.some(Boolean) ? "dist/openapi-3.0.yaml, dist/openapi-3.0.json" : "unchanged";
     },
@@ -96,24 +103,37 @@ export function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
 }
 
+/** BUILD_TIMINGS=1: each stage's log line also says when it started (the stages overlap), and the build its peak memory. */
+const detailedTimings = process.env.BUILD_TIMINGS === "1";
+
+/** " (peak RSS x GB)" with BUILD_TIMINGS=1, else "". */
+export function peakMemory(): string {
+  return detailedTimings ? ` (peak RSS ${(process.resourceUsage().maxRSS / 1024 / 1024).toFixed(2)} GB)` : "";
+}
+
 /** Long-lived state of the build: configuration, ruleset and compiler stay loaded between builds. */
 export class Builder {
   readonly paths: ProjectPaths;
   private readonly log: Log;
   private redoclyConfig: Promise<Config> | undefined;
   private readonly spectralLinter: SpectralLinter;
+  private readonly redoclyLinter: RedoclyLinter;
   private readonly compiler: LibCompiler;
+  private readonly cpu = new CpuSlots();
+  private readonly started = performance.now();
 
   constructor(paths: ProjectPaths, log: Log) {
     this.paths = paths;
     this.log = log;
     this.compiler = new LibCompiler(paths.libTsconfig, paths.libBuildInfo);
     this.spectralLinter = new SpectralLinter(paths.spectralRuleset);
+    this.redoclyLinter = new RedoclyLinter(paths.root, paths.entry);
   }
 
   /** Forget redocly.yaml (it changed). */
   reloadRedoclyConfig(): void {
     this.redoclyConfig = undefined;
+    this.redoclyLinter.reload();
   }
 
   /** Load the Spectral ruleset again (.spectral.yaml or .spectral/ changed). */
@@ -133,26 +153,37 @@ export class Builder {
     const started = performance.now();
     const value = await fn();
     const detail = describe?.(value);
-    this.log(`${name}: ${seconds(performance.now() - started)}${detail ? ` (${detail})` : ""}`);
+    const at = detailedTimings ? ` (at ${seconds(started - this.started)})` : "";
+    this.log(`${name}: ${seconds(performance.now() - started)}${at}${detail ? ` (${detail})` : ""}`);
     return value;
   }
 
+  /** timed(), once a CPU slot is free: the time logged is the stage's own, not its wait. */
+  private heavy<T>(name: string, fn: () => Promise<T>, describe?: (value: T) => string | void): Promise<T> {
+    return this.cpu.run(() => this.timed(name, fn, describe));
+  }
+
   /**
-   * Redocly lint of the source, then the one bundle (same resolver: each file read and parsed once).
-   * A YAML syntax error or a $ref that leads nowhere throws a ProblemsError naming file and line.
+   * Starts Redocly's lint of the source (its worker thread) and bundles meanwhile. The lint's findings
+   * come later. A YAML syntax error or a $ref that leads nowhere throws a ProblemsError naming file and
+   * line: the lint's findings when it has one of those (as `redocly lint` names them), else the bundle's.
    */
+  async startLintAndBundle(): Promise<{ bundled: Bundled; redocly: Promise<Problem[]> }> {
+    const redocly = this.redoclyLint();
+    redocly.catch(() => undefined); // the caller awaits it
+    try {
+      return { bundled: await this.bundleOnly(), redocly };
+    } catch (error) {
+      const problems = await redocly.catch(() => undefined);
+      if (problems?.some((problem) => UNBUNDLABLE.has(problem.rule))) throw new ProblemsError("openapi/ cannot be bundled", problems, this.paths.root);
+      throw error;
+    }
+  }
+
+  /** Redocly lint of the source and, meanwhile, the one bundle (`npm run lint`). */
   async lintAndBundle(): Promise<{ bundled: Bundled; problems: Problem[] }> {
-    this.preload();
-    const config = await this.redoclyConfig!;
-    const context = newRedoclyContext(this.paths.entry, config);
-    const problems = await this.timed("redocly lint", () => redoclyLint(context), (found) => `${found.length} problems`);
-    // A file that does not parse, or a $ref that leads nowhere, stops here: there is nothing to bundle.
-    if (problems.some((problem) => UNBUNDLABLE.has(problem.rule))) throw new ProblemsError("openapi/ cannot be bundled", problems, this.paths.root);
-    const result = await this.timed("bundle", () => bundleOpenApi(context, this.paths.root));
-    const document = finishBundle(result.document);
-    const yaml = bundleToYaml(document);
-    await writeText(this.paths.lintBundle, yaml);
-    return { bundled: { document, yaml, files: result.files }, problems };
+    const { bundled, redocly } = await this.startLintAndBundle();
+    return { bundled, problems: await redocly };
   }
 
   /**
@@ -161,30 +192,42 @@ export class Builder {
    */
   async bundleOnly(): Promise<Bundled> {
     this.preload();
-    const context = newRedoclyContext(this.paths.entry, await this.redoclyConfig!);
-    let result;
-    try {
-      result = await this.timed("bundle", () => bundleOpenApi(context, this.paths.root));
-    } catch (error) {
-      if (error instanceof YamlParseError) throw new ProblemsError("openapi/ cannot be bundled", [yamlProblem(error)], this.paths.root);
-      throw error;
-    }
-    const document = finishBundle(result.document);
-    const yaml = bundleToYaml(document);
-    await writeText(this.paths.lintBundle, yaml);
-    return { document, yaml, files: result.files };
+    const config = await this.redoclyConfig!;
+    return this.heavy("bundle", async () => {
+      // The resolver (every file of openapi/, parsed) lives only in this function: it is garbage once the bundle is made.
+      const context = newRedoclyContext(this.paths.entry, config);
+      let result;
+      try {
+        result = await bundleOpenApi(context, this.paths.root);
+      } catch (error) {
+        if (error instanceof YamlParseError) throw new ProblemsError("openapi/ cannot be bundled", [yamlProblem(error)], this.paths.root);
+        throw error;
+      }
+      const document = finishBundle(result.document);
+      const yaml = bundleToYaml(document);
+      await writeText(this.paths.lintBundle, yaml);
+      return { document, yaml, files: result.files };
+    });
   }
 
-  /** Redocly lint of the source on a resolver of its own. */
+  /** Redocly lint of the source, on its worker thread (a resolver of its own). */
   async redoclyLint(): Promise<Problem[]> {
-    this.preload();
-    const context = newRedoclyContext(this.paths.entry, await this.redoclyConfig!);
-    return this.timed("redocly lint", () => redoclyLint(context), (found) => `${found.length} problems`);
+    return this.heavy("redocly lint", () => this.redoclyLinter.lint(), (found) => `${found.length} problems`);
+  }
+
+  /** Ends the Redocly lint's worker thread, and with it the heap of its resolver (the build lints once). */
+  async closeRedoclyLinter(): Promise<void> {
+    await this.redoclyLinter.close();
+  }
+
+  /** Ends Spectral's worker thread: its copy of the document and its validators are not needed for the outputs. */
+  async closeSpectral(): Promise<void> {
+    await this.spectralLinter.close();
   }
 
   async spectral(bundled: Bundled): Promise<Problem[]> {
     this.preload();
-    return this.timed("spectral lint", () => this.spectralLinter.lint(bundled.yaml, this.paths.lintBundle, bundled.document), (found) => `${found.length} problems`);
+    return this.heavy("spectral lint", () => this.spectralLinter.lint(bundled.yaml, this.paths.lintBundle, bundled.document), (found) => `${found.length} problems`);
   }
 
   /** Starts type-checking src/ and generated/ on the compiler's thread while this one does the rest. */
@@ -205,17 +248,48 @@ export class Builder {
     let sources = this.typeSourcesByDocument.get(document);
     if (!sources) {
       // Imported when needed: `npm run lint` and `bundle` share this module and need neither.
-      sources = import("./generate-types.js").then(({ generateTypeSources }) => generateTypeSources(document));
+      sources = this.cpu.run(() => import("./generate-types.js").then(({ generateTypeSources }) => generateTypeSources(document)));
       sources.catch(() => undefined); // the types step reports it
       this.typeSourcesByDocument.set(document, sources);
     }
     return sources;
   }
 
+  private readonly companionByDocument = new WeakMap<OpenApiDocument, Promise<{ json: string; yaml: string }>>();
+
+  /**
+   * The 3.0 companion's two files for a document, computed once: the build makes them while the linters
+   * run (tens of seconds at 6,000 operations), the companion step writes them.
+   */
+  companionFiles(document: OpenApiDocument): Promise<{ json: string; yaml: string }> {
+    let files = this.companionByDocument.get(document);
+    if (!files) {
+      files = this.cpu.run(() => import("./openapi-30.js").then(({ openApi30Files }) => openApi30Files(document)));
+      files.catch(() => undefined); // the companion step reports it
+      this.companionByDocument.set(document, files);
+    }
+    return files;
+  }
+
   /** Renders the page into a scratch file; commitDocs() puts it in place. */
   async renderDocs(document: OpenApiDocument): Promise<string> {
-    const { renderDocsToScratch } = await import("../build-docs.js");
-    return this.timed("docs", () => renderDocsToScratch(document));
+    return this.heavy("docs", async () => {
+      const { renderDocsToScratch } = await import("../build-docs.js");
+      return renderDocsToScratch(document);
+    });
+  }
+
+  /** renderDocs, a big page on a worker thread of its own (its heap apart from the rest), which ends after it. */
+  async renderDocsOnWorker(document: OpenApiDocument): Promise<string> {
+    return this.heavy("docs", async () => {
+      const { DocsRenderer } = await import("../build-docs.js");
+      const renderer = new DocsRenderer();
+      try {
+        return await renderer.renderToScratch(document);
+      } finally {
+        await renderer.close();
+      }
+    });
   }
 
   async commitDocs(scratch: string): Promise<void> {
@@ -228,9 +302,9 @@ export class Builder {
   }
 
   /** Runs the output steps in order; returns what they changed on disk. */
-  async outputs(document: OpenApiDocument, steps: readonly OutputStep[] = OUTPUT_STEPS): Promise<Set<string>> {
+  async outputs(document: OpenApiDocument, steps: readonly OutputStep[] = OUTPUT_STEPS, yaml?: string): Promise<Set<string>> {
     const changed = new Set<string>();
-    for (const step of steps) await this.timed(step.name, () => step.run({ document, paths: this.paths, builder: this, changed }), (detail) => detail);
+    for (const step of steps) await this.timed(step.name, () => step.run({ document, yaml, paths: this.paths, builder: this, changed }), (detail) => detail);
     return changed;
   }
 }
@@ -239,18 +313,24 @@ export class Builder {
 export async function buildAll(builder: Builder, log: Log): Promise<void> {
   builder.prepareLib();
   builder.preload();
-  const { bundled, problems: redoclyProblems } = await builder.lintAndBundle();
-  if (redoclyProblems.some(failsBuild)) throw new ProblemsError("lint", redoclyProblems, builder.paths.root);
+  // Redocly lints on its thread while this one bundles; then Spectral lints the bundle on its thread.
+  const { bundled, redocly } = await builder.startLintAndBundle();
   const { document } = bundled;
-  // While Spectral runs on its thread, this one renders the page (to a scratch file) and generates the
-  // types (in memory): nothing is written where it counts until the lint has passed.
   const spectral = builder.spectral(bundled);
-  const page = builder.renderDocs(document);
+  spectral.catch(() => undefined); // awaited below
+  // As a CPU slot frees up (a linter is done), the page is rendered (to a scratch file), and the types
+  // and the 3.0 companion are made (in memory): nothing is written where it counts until the lint has passed.
+  const page = builder.renderDocsOnWorker(document);
   page.catch(() => undefined); // awaited below, once the lint has passed
   void builder.typeSources(document);
+  void builder.companionFiles(document);
+  const redoclyProblems = await redocly;
+  await builder.closeRedoclyLinter();
+  // Both linters' findings, Redocly's first, in one report.
   const problems = [...redoclyProblems, ...(await spectral)];
+  await builder.closeSpectral();
   if (problems.some(failsBuild)) throw new ProblemsError("lint", problems, builder.paths.root);
   for (const problem of problems) log(`note: ${formatProblem(problem, builder.paths.root)}`);
-  await builder.outputs(document);
+  await builder.outputs(document, OUTPUT_STEPS, bundled.yaml);
   await builder.commitDocs(await page);
 }

@@ -6,6 +6,7 @@
 import { resolve } from "node:path";
 import { BaseResolver, getLineColLocation, lint, loadConfig, YamlParseError, type Config, type NormalizedProblem } from "@redocly/openapi-core";
 import type { Problem } from "./problems.js";
+import { WorkerClient } from "./worker-client.js";
 
 export interface RedoclyContext {
   /** The root document, absolute. */
@@ -64,4 +65,36 @@ export async function redoclyLint(context: RedoclyContext): Promise<Problem[]> {
     throw error;
   }
   return problems.filter((problem) => !problem.ignored).map((problem) => redoclyProblem(problem, "redocly"));
+}
+
+/**
+ * `redocly lint` of the entry on a worker thread (redocly-lint.worker.ts), with its own resolver: the
+ * build starts it first and bundles on the main thread meanwhile. The worker keeps Redocly and the
+ * configuration loaded between lints (`npm run dev`); close() frees its heap when no more lints follow.
+ */
+export class RedoclyLinter {
+  private readonly worker: WorkerClient;
+
+  constructor(root: string, entry: string) {
+    // The compiled copy next to this module (scripts/run.mjs): import.meta.url names the source file.
+    this.worker = new WorkerClient("redocly lint", new URL(import.meta.resolve("./redocly-lint.worker.js")), { root, entry });
+  }
+
+  /** Starts the worker, which loads Redocly and redocly.yaml. */
+  warm(): void {
+    this.worker.warm();
+  }
+
+  /** redocly.yaml changed. */
+  reload(): void {
+    this.worker.tell({ type: "reload" });
+  }
+
+  lint(): Promise<Problem[]> {
+    return this.worker.request<Problem[]>({ type: "lint" });
+  }
+
+  async close(): Promise<void> {
+    await this.worker.close();
+  }
 }

@@ -4,7 +4,15 @@
  * compiler and Spectral on worker threads so they work while the main thread runs Redocly and Redoc.
  * An idle worker does not keep the process alive.
  */
-import { Worker } from "node:worker_threads";
+import { Worker, type ResourceLimits } from "node:worker_threads";
+
+/**
+ * The old-generation heap a worker may use. Node gives a worker the main thread's default (about a
+ * quarter of the machine's memory, capped near 4 GB); at 6,000 synthesised operations a linter's or the
+ * compiler's heap comes close to that, and a worker that hits it dies with "JS heap out of memory".
+ * The limit is a ceiling, not a reservation.
+ */
+export const WORKER_HEAP_MB = 8192;
 
 type Reply = { type: "done"; id: number; result: unknown } | { type: "failed"; id: number; message: string };
 
@@ -17,12 +25,13 @@ export class WorkerClient {
     private readonly name: string,
     private readonly url: URL,
     private readonly workerData: unknown,
+    private readonly resourceLimits: ResourceLimits = { maxOldGenerationSizeMb: WORKER_HEAP_MB },
   ) {}
 
   private start(): Worker {
     if (this.worker) return this.worker;
     // No execArgv: the workers are plain JavaScript and need no loader.
-    const worker = new Worker(this.url, { workerData: this.workerData, execArgv: [] });
+    const worker = new Worker(this.url, { workerData: this.workerData, execArgv: [], resourceLimits: this.resourceLimits });
     worker.on("message", (reply: Reply) => {
       const waiter = this.waiting.get(reply.id);
       this.waiting.delete(reply.id);
@@ -30,10 +39,12 @@ export class WorkerClient {
       if (reply.type === "done") waiter?.resolve(reply.result);
       else waiter?.reject(new Error(`${this.name}: ${reply.message}`));
     });
-    worker.on("error", (error) => this.failAll(error));
+    // A worker that dies (out of memory, an uncaught error) fails what waits for it, naming the step,
+    // rather than leaving the build waiting for an answer that will not come.
+    worker.on("error", (error) => this.failAll(new Error(`${this.name}: the worker thread failed: ${error.message}`)));
     worker.on("exit", (code) => {
-      this.worker = undefined;
-      this.failAll(new Error(`${this.name}: the worker exited (${code})`));
+      if (this.worker === worker) this.worker = undefined;
+      this.failAll(new Error(`${this.name}: the worker thread exited (code ${code}) before answering`));
     });
     worker.unref();
     this.worker = worker;
