@@ -13,27 +13,33 @@
 // with readOnly properties forbidden (not required, and a request example must never show one), a
 // response-side value against the response view with writeOnly ones forbidden, and a value of unknown
 // direction (a component schema or parameter) against the request view on top of the response view,
-// with both dropped (neither is required).
+// with both allowed (neither is required, either may be shown).
+// A value must not carry a property its schema does not declare (lib/closeObjectSchemas.js: the check
+// Redocly's no-invalid-media-type-examples made, which is off in redocly.yaml).
 //
-// Reads the unresolved, bundled document (local $refs only) and hands all of it to ajv, so $refs
-// resolve the way the document wrote them.
+// Reads the unresolved, bundled document (local $refs only) and hands all of it to the validators, so
+// $refs resolve the way the document wrote them. Each value is first checked by an interpreter
+// (lib/exampleInterpreter.js: no compiling); only a value it rejects is validated by ajv, whose errors
+// are reported.
 import { createRulesetFunction } from '@stoplight/spectral-core';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { decodePointerSegment, forEachSchema, forEachSchemaHolder, isObject, resolveLocalRef, toJsonPointer } from './lib/openapiWalk.js';
+import { closedRoot, closeObjectSchemas } from './lib/closeObjectSchemas.js';
+import { interpreterCanCheck, interpreterFor } from './lib/exampleInterpreter.js';
 import { documentView } from '../../scripts/lib/schema-views.js';
 
-/** The view each direction (as forEachSchemaHolder and forEachSchema name it) validates against. */
+/** The view each direction (as forEachSchemaHolder and forEachSchema name it) validates against: a fresh copy each call. */
 const VIEWS = {
   request: document => documentView(document, 'request', 'forbid'),
   response: document => documentView(document, 'response', 'forbid'),
-  either: document => documentView(documentView(document, 'response', 'drop'), 'request', 'drop'),
+  either: document => documentView(documentView(document, 'response', 'allow'), 'request', 'allow'),
 };
 
 /**
- * Where a view has no schema at the example's place (a property the view drops, or forbids as `false`),
- * the example belongs to the other side: a readOnly property's example is a response value, a
- * writeOnly one's a request value. These views are tried next, in order.
+ * Where a view has no schema at the example's place (a property the view forbids as `false`, or allows
+ * as `true`), the example belongs to the other side: a readOnly property's example is a response value,
+ * a writeOnly one's a request value. These views are tried next, in order.
  */
 const FALLBACK_VIEWS = {
   request: ['response'],
@@ -62,52 +68,95 @@ function hasLocationDependentSchemas(document) {
   return found;
 }
 
+/** The URI-encoded JSON pointer of a path, as a $ref fragment. */
+function fragmentOf(path) {
+  return toJsonPointer(path)
+    .split('/')
+    .map(segment => encodeURIComponent(segment))
+    .join('/');
+}
+
 /**
- * A validator factory for one document, with its three views added lazily: (direction, schemaPath)
- * -> { view, validate }, view naming the view validate was compiled from. Made for one call of the rule
- * (given: $, once per document) and not kept after it: at 6,000 operations its views and validators are
- * most of a GB of heap, which every garbage collection during the other rules would otherwise walk.
+ * Made lazily, once per view and call of the rule: the view's closed copy for the interpreter, and (only
+ * when some value fails there) a closed copy with ajv's validators. Not kept after the call: at 6,000
+ * operations views and validators are most of a GB of heap, which every garbage collection during the
+ * other rules would otherwise walk.
+ */
+function checkersFor(document) {
+  const quickly = interpreterCanCheck(document);
+  const interpreters = new Map();
+  const interpreterOf = viewName => {
+    if (!interpreters.has(viewName)) {
+      const view = VIEWS[viewName](document);
+      interpreters.set(viewName, { view, check: interpreterFor(view) });
+    }
+    return interpreters.get(viewName);
+  };
+  const ajvValidators = validatorsFor(document);
+  return {
+    /** The view a value at schemaPath of this direction is checked against. */
+    viewFor(direction, schemaPath) {
+      const viewOf = quickly ? name => interpreterOf(name).view : ajvValidators.viewOf;
+      return [direction, ...FALLBACK_VIEWS[direction]].find(name => isObject(nodeAt(viewOf(name), schemaPath))) ?? direction;
+    },
+    /** True when the interpreter finds the value valid; false when it does not, cannot be used or throws. */
+    quickCheck(viewName, schemaPath, value) {
+      if (!quickly || !isObject(nodeAt(interpreterOf(viewName).view, schemaPath))) return false;
+      try {
+        return interpreterOf(viewName).check(fragmentOf(schemaPath), value);
+      } catch {
+        return false; // e.g. a $ref that leads nowhere: ajv says so
+      }
+    },
+    validator: ajvValidators.validator,
+  };
+}
+
+/**
+ * ajv's side: a validator factory for one document, with its three closed views added lazily:
+ * (viewName, schemaPath) -> validate.
  *
- * ajv compiling a validator (generating and evaluating its code) was most of this rule's time, and a
- * document repeats schemas: the same property schema under many resources, the same `$ref` at many
- * media types. Within one view, schemas written alike validate alike: every `$ref` is a local pointer,
- * resolved against the same view. So a validator is compiled once per view and distinct schema (its
- * JSON text) and reused at every place that schema is written; each example is still validated, and
- * reported, on its own. Not when the document uses a keyword that makes a schema's meaning depend on
- * where it sits ($id and the anchors): then one validator per place, as before.
+ * ajv compiling a validator (generating and evaluating its code) is slow, and a document repeats schemas:
+ * the same property schema under many resources, the same `$ref` at many media types. Within one view,
+ * schemas written alike validate alike: every `$ref` is a local pointer, resolved against the same view.
+ * So a validator is compiled once per view and distinct schema (its JSON text) and reused at every place
+ * that schema is written; each example is still validated, and reported, on its own. Not when the
+ * document uses a keyword that makes a schema's meaning depend on where it sits ($id and the anchors):
+ * then one validator per place.
  */
 function validatorsFor(document) {
-  // strict: false because OpenAPI adds keywords (discriminator, example, externalDocs, x-*) that ajv
-  // does not know; logger: false keeps ajv's notes about them off the lint output.
-  const ajv = new Ajv2020({ strict: false, allErrors: true, unicodeRegExp: true, logger: false, inlineRefs: false, code: { optimize: false } });
-  addFormats(ajv);
+  let ajv;
   const views = new Map();
-  const viewOf = direction => {
-    if (!views.has(direction)) {
-      const view = VIEWS[direction](document);
-      ajv.addSchema(view, `urn:atlas-lint:${direction}`);
-      views.set(direction, view);
+  const viewOf = viewName => {
+    if (!views.has(viewName)) {
+      // strict: false because OpenAPI adds keywords (discriminator, example, externalDocs, x-*) that ajv
+      // does not know; logger: false keeps ajv's notes about them off the lint output.
+      ajv ??= addFormats(new Ajv2020({ strict: false, allErrors: true, unicodeRegExp: true, logger: false, inlineRefs: false, code: { optimize: false } }));
+      const view = VIEWS[viewName](document);
+      const declares = closeObjectSchemas(view);
+      ajv.addSchema(view, `urn:atlas-lint:${viewName}`);
+      views.set(viewName, { view, declares });
     }
-    return views.get(direction);
+    return views.get(viewName);
   };
   const shareValidators = !hasLocationDependentSchemas(document);
   // `${view}\n${schema JSON}` -> validate
   const compiled = new Map();
-  return (direction, schemaPath) => {
-    const viewName = [direction, ...FALLBACK_VIEWS[direction]].find(name => isObject(nodeAt(viewOf(name), schemaPath))) ?? direction;
-    const schema = nodeAt(viewOf(viewName), schemaPath);
-    const key = shareValidators && isObject(schema) ? `${viewName}\n${JSON.stringify(schema)}` : undefined;
-    const known = key === undefined ? undefined : compiled.get(key);
-    if (known !== undefined) return { view: viewName, validate: known };
-    const id = `urn:atlas-lint:${viewName}`;
-    const fragment = toJsonPointer(schemaPath)
-      .split('/')
-      .map(segment => encodeURIComponent(segment))
-      .join('/');
-    const validate = ajv.getSchema(`${id}#${fragment}`);
-    if (validate === undefined) throw new Error(`no schema at #${toJsonPointer(schemaPath)}`);
-    if (key !== undefined) compiled.set(key, validate);
-    return { view: viewName, validate };
+  return {
+    viewOf: viewName => viewOf(viewName).view,
+    validator(viewName, schemaPath) {
+      const { view, declares } = viewOf(viewName);
+      const schema = nodeAt(view, schemaPath);
+      const key = shareValidators && isObject(schema) ? `${viewName}\n${JSON.stringify(schema)}` : undefined;
+      const known = key === undefined ? undefined : compiled.get(key);
+      if (known !== undefined) return known;
+      const ref = `urn:atlas-lint:${viewName}#${fragmentOf(schemaPath)}`;
+      const root = closedRoot(schema, ref, declares);
+      const validate = root === schema ? ajv.getSchema(ref) : ajv.compile(root);
+      if (validate === undefined) throw new Error(`no schema at #${toJsonPointer(schemaPath)}`);
+      if (key !== undefined) compiled.set(key, validate);
+      return validate;
+    },
   };
 }
 
@@ -147,18 +196,22 @@ function describeError(error, view) {
   }
   if (error.keyword === 'enum') return `${where} ${error.message}: ${error.params.allowedValues.map(v => JSON.stringify(v)).join(', ')}`;
   if (error.keyword === 'additionalProperties') return `${where} ${error.message}: '${error.params.additionalProperty}'`;
+  if (error.keyword === 'unevaluatedProperties') {
+    return `${error.instancePath === '' ? 'the value' : `'${error.instancePath}'`} has a property its schema does not declare: '${error.params.unevaluatedProperty}' (a typo, or a field the schema lacks)`;
+  }
   return `${where} ${error.message}`;
 }
 
 export default createRulesetFunction({ input: { type: 'object' }, options: null }, function examplesMatchSchemas(document) {
-  const validators = validatorsFor(document);
+  const checkers = checkersFor(document);
   const results = [];
   for (const { kind, value, valuePath, schemaPath, direction } of collectExamples(document)) {
+    const view = checkers.viewFor(direction, schemaPath);
+    if (checkers.quickCheck(view, schemaPath, value)) continue;
     const schemaRef = `#${toJsonPointer(schemaPath)}`;
-    let view;
     let validate;
     try {
-      ({ view, validate } = validators(direction, schemaPath));
+      validate = checkers.validator(view, schemaPath);
     } catch (error) {
       results.push({ message: `The schema at ${schemaRef} cannot be compiled to check examples against it: ${String(error.message).replace(/\.$/, '')}. Fix the schema.`, path: schemaPath });
       continue;
@@ -167,6 +220,8 @@ export default createRulesetFunction({ input: { type: 'object' }, options: null 
     const side = view === 'either' ? '' : ` (${view} side: ${FORBIDDEN_FLAG[view]} fields are not required)`;
     for (const error of validate.errors ?? []) {
       const instancePath = error.instancePath === '' ? [] : error.instancePath.slice(1).split('/').map(decodePointerSegment);
+      // An undeclared property is reported at the property itself.
+      if (error.keyword === 'unevaluatedProperties') instancePath.push(String(error.params.unevaluatedProperty));
       results.push({
         message: `${kind} does not match its schema ${schemaRef}${side}: ${describeError(error, view)}. Fix the ${kind.toLowerCase()} (or the schema, if the ${kind.toLowerCase()} shows what the API really does).`,
         path: [...valuePath, ...instancePath],

@@ -10,11 +10,9 @@
  * Messages out: { type: "done", id, result: Problem[] } | { type: "failed", id, message }
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { skipAjvCodeOptimisation } from "./redocly-ajv.js";
 import { loadRedoclyConfig, newRedoclyContext, redoclyLint } from "./redocly.js";
 
 const { root, entry } = workerData as { root: string; entry: string };
-skipAjvCodeOptimisation();
 
 function load() {
   const config = loadRedoclyConfig(root, entry);

@@ -3,8 +3,11 @@
 
 /** "request" hides readOnly properties, "response" writeOnly ones. */
 export type Direction = "request" | "response";
-/** "drop" removes a hidden property (as Prism does); "forbid" turns it into the `false` schema. */
-export type HiddenHandling = "drop" | "forbid";
+/**
+ * "drop" removes a hidden property (as Prism does); "forbid" turns it into the `false` schema; "allow" into
+ * the `true` schema (present or not, unchecked, yet still a declared property).
+ */
+export type HiddenHandling = "drop" | "forbid" | "allow";
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonMap = { [key: string]: Json };

@@ -15,8 +15,11 @@
  * `hidden: "drop"` (default) mirrors Prism, which strips such properties before validating, so an instance
  * that carries one anyway is not checked further. `hidden: "forbid"` replaces each with the `false` schema,
  * so an instance that carries one fails: used to check that request examples never show a readOnly field.
+ * `hidden: "allow"` replaces each with the `true` schema: the property may be present, is not checked and
+ * is not required, and it still counts as declared (for a check of properties no schema declares, such as
+ * the example rule's; "drop" would make it undeclared).
  * A schema of unknown direction (a shared component) takes both views in turn, request on top of response,
- * with "drop": neither kind of flagged property is then required.
+ * with "drop" (or "allow"): neither kind of flagged property is then required.
  *
  * Pure functions over plain JSON: no dependency on ajv or the test runner, and plain JavaScript (types in
  * schema-views.d.ts) because its users include a Spectral custom function
@@ -32,7 +35,7 @@ import { valueAtPointer } from "./json-pointer.js";
 
 /** The flag that hides a property in each direction. */
 const FLAG = { request: "readOnly", response: "writeOnly" };
-const HIDDEN_HANDLINGS = ["drop", "forbid"];
+const HIDDEN_HANDLINGS = ["drop", "forbid", "allow"];
 
 /** JSON Schema 2020-12 keywords whose value is one subschema, a list of them, or a map of them. */
 export const SUBSCHEMA_KEYWORDS = Object.freeze({
@@ -62,7 +65,7 @@ function flagOf(direction) {
 
 /** @param {HiddenHandling} hidden */
 function checkHidden(hidden) {
-  if (!HIDDEN_HANDLINGS.includes(hidden)) throw new TypeError(`hidden must be "drop" or "forbid", not ${JSON.stringify(hidden)}`);
+  if (!HIDDEN_HANDLINGS.includes(hidden)) throw new TypeError(`hidden must be "drop", "forbid" or "allow", not ${JSON.stringify(hidden)}`);
 }
 
 
@@ -145,6 +148,7 @@ export function schemaView(original, schema, direction, hidden = "drop") {
     for (const [name, property] of Object.entries(out.properties)) {
       if (!names.has(name)) properties[name] = property;
       else if (hidden === "forbid") properties[name] = false;
+      else if (hidden === "allow") properties[name] = true;
     }
     out.properties = properties;
   }
