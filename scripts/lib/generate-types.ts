@@ -15,7 +15,8 @@
  */
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import openapiTS, { astToString } from "openapi-typescript";
+import { createRequire } from "node:module";
+import openapiTS, { astToString, resolveRef, scanDiscriminators, transformSchema } from "openapi-typescript";
 import { operationMediaTypes } from "./operation-media-types.js";
 import { generateResponseValidators } from "./response-validators.js";
 
@@ -65,12 +66,72 @@ function mediaTypesFiles(doc: any): { js: string; dts: string; operations: numbe
   return { js, dts, operations: Object.keys(sorted).length };
 }
 
+/** The options of openapi-typescript that generated/atlas.d.ts is made with. */
+export const TYPES_OPTIONS = { readWriteMarkers: true, alphabetize: true, defaultNonNullable: false } as const;
+
+/** The openapi-typescript version typesOfBundle was written against (its context is that version's). */
+const OPENAPI_TYPESCRIPT_VERSION = "7.13.0";
+
+function installedOpenApiTypeScriptVersion(): string {
+  const require = createRequire(import.meta.url);
+  return (require("openapi-typescript/package.json") as { version: string }).version;
+}
+
+/**
+ * openapi-typescript's text for an already bundled and linted document: what `astToString(await
+ * openapiTS(document, TYPES_OPTIONS))` returns, without the Redocly lint (rules "minimal" plus operationId
+ * uniqueness) and bundle that openapiTS first runs on its input. Profiled at 6,000 operations, that lint and
+ * bundle were 10 s of the main thread's CPU (of openapiTS's 14 s) in the build, whose own Redocly lint
+ * (the recommended rules) and bundle have already run on this document. The context below is openapiTS's
+ * own (openapi-typescript/dist/index.mjs) for these options; with another installed version than the one
+ * it was copied from, openapiTS itself runs. test/scripts/types-of-bundle.test.ts checks both give the same text.
+ */
+export async function typesOfBundle(document: unknown): Promise<string> {
+  const copy = structuredClone(document) as any; // the transforms may change what they are given
+  if (installedOpenApiTypeScriptVersion() !== OPENAPI_TYPESCRIPT_VERSION) return astToString(await openapiTS(copy, TYPES_OPTIONS));
+  const options = TYPES_OPTIONS;
+  const ctx = {
+    additionalProperties: false,
+    alphabetize: options.alphabetize,
+    arrayLength: false,
+    defaultNonNullable: options.defaultNonNullable,
+    discriminators: scanDiscriminators(copy, options),
+    emptyObjectsUnknown: false,
+    enum: false,
+    enumValues: false,
+    conditionalEnums: false,
+    dedupeEnums: false,
+    excludeDeprecated: false,
+    exportType: false,
+    immutable: false,
+    rootTypes: false,
+    rootTypesNoSchemaPrefix: false,
+    rootTypesKeepCasing: false,
+    injectFooter: [],
+    pathParamsAsTypes: false,
+    postTransform: undefined,
+    propertiesRequiredByDefault: false,
+    redoc: undefined, // read by no transform
+    silent: false,
+    inject: undefined,
+    transform: undefined,
+    transformProperty: undefined,
+    makePathsEnum: false,
+    generatePathParams: false,
+    readWriteMarkers: options.readWriteMarkers,
+    resolve($ref: string) {
+      return resolveRef(copy, $ref, { silent: false });
+    },
+  };
+  return astToString(transformSchema(copy, ctx as unknown as Parameters<typeof transformSchema>[1]));
+}
+
 /** The generated files for a bundled document; the document is not changed (openapi-typescript gets a copy). */
 export async function generateTypeSources(doc: unknown): Promise<GeneratedSources> {
   // ajv works on its own thread meanwhile (at 6,000 operations each half takes about as long as the other).
   const validators = generateResponseValidators(doc as Parameters<typeof generateResponseValidators>[0]);
   validators.catch(() => undefined); // awaited below
-  const types = banner + astToString(await openapiTS(structuredClone(doc) as any, { readWriteMarkers: true, alphabetize: true, defaultNonNullable: false }));
+  const types = banner + (await typesOfBundle(doc));
   const mediaTypes = mediaTypesFiles(doc);
   const { js, dts } = await validators;
   const files = {

@@ -3,8 +3,8 @@
 // is only sound if the interpreter accepts exactly what ajv (as the rule configures it) accepts: this
 // compares the two verdicts case by case, on the closed views the rule uses, for every kind of keyword the
 // document's examples meet (formats, Unicode patterns, number formats, composition, undeclared properties).
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import formatsPlugin from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { closedRoot, closeObjectSchemas } from '../../.spectral/functions/lib/closeObjectSchemas.js';
 import { interpreterCanCheck, interpreterFor } from '../../.spectral/functions/lib/exampleInterpreter.js';
@@ -54,6 +54,9 @@ const CASES: Case[] = [
   ['a free-form object and a map', { properties: { free: { type: 'object' }, map: { type: 'object', additionalProperties: { type: 'string' } } } }, [{ free: { anything: 1 }, map: { a: 'b' } }, { map: { a: 1 } }]],
   ['readOnly and writeOnly (request view, forbidden)', { properties: { id: { type: 'string', readOnly: true }, secret: { type: 'string', writeOnly: true } } }, [{ secret: 's' }, { id: 'a' }]],
 ];
+
+// ajv-formats is CommonJS; under NodeNext its default export arrives as the module object.
+const addFormats = ((formatsPlugin as unknown as { default?: unknown }).default ?? formatsPlugin) as (ajv: Ajv2020) => Ajv2020;
 
 const AJV_OPTIONS = { strict: false, allErrors: true, unicodeRegExp: true, logger: false, inlineRefs: false, code: { optimize: false } } as const;
 
