@@ -24,6 +24,7 @@ import { YamlParseError } from "@redocly/openapi-core";
 import { loadRedoclyConfig, newRedoclyContext, RedoclyLinter, yamlProblem, YAML_SYNTAX_RULE } from "./redocly.js";
 import { projectPaths, type ProjectPaths } from "./project-paths.js";
 import { SpectralLinter } from "./spectral.js";
+import { WorkerClient } from "./worker-client.js";
 
 export { projectPaths, type ProjectPaths };
 
@@ -103,6 +104,33 @@ export const OUTPUT_STEPS: OutputStep[] = [
     },
   },
 ];
+
+/**
+ * From this many operations the 3.0 companion is made on a worker thread of its own (lib/openapi-30.worker.ts):
+ * 6 s of work at 6,000 operations that would otherwise hold up the main thread. Below it, a thread that
+ * loads the converter and Redocly's YAML writer costs more than the work.
+ */
+const COMPANION_WORKER_FROM_OPERATIONS = 1_000;
+
+const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+function operationCount(document: OpenApiDocument): number {
+  let count = 0;
+  for (const item of Object.values((document as { paths?: Record<string, Record<string, unknown>> }).paths ?? {})) {
+    for (const method of HTTP_METHODS) if (item && typeof item === "object" && method in item) count++;
+  }
+  return count;
+}
+
+async function companionOnWorker(document: OpenApiDocument): Promise<{ json: string; yaml: string }> {
+  // The compiled copy next to this module (scripts/run.mjs): import.meta.url names the source file.
+  const worker = new WorkerClient("openapi 3.0 companion", new URL(import.meta.resolve("./openapi-30.worker.js")), undefined);
+  try {
+    return await worker.request<{ json: string; yaml: string }>({ type: "convert", document });
+  } finally {
+    await worker.close();
+  }
+}
 
 /** Findings after which there is no document to bundle: a file that does not parse, a $ref that leads nowhere. */
 const UNBUNDLABLE = new Set([YAML_SYNTAX_RULE, "no-unresolved-refs"]);
@@ -274,7 +302,7 @@ export class Builder {
   companionFiles(document: OpenApiDocument): Promise<{ json: string; yaml: string }> {
     let files = this.companionByDocument.get(document);
     if (!files) {
-      files = this.cpu.run(() => import("./openapi-30.js").then(({ openApi30Files }) => openApi30Files(document)));
+      files = this.cpu.run(() => (operationCount(document) < COMPANION_WORKER_FROM_OPERATIONS ? import("./openapi-30.js").then(({ openApi30Files }) => openApi30Files(document)) : companionOnWorker(document)));
       files.catch(() => undefined); // the companion step reports it
       this.companionByDocument.set(document, files);
     }
@@ -349,8 +377,8 @@ export async function buildAll(builder: Builder, log: Log): Promise<void> {
   // and the 3.0 companion are made (in memory): nothing is written where it counts until the lint has passed.
   const page = builder.renderDocsOnWorker(document);
   page.catch(() => undefined); // awaited below, once the lint has passed
-  void builder.typeSources(document);
   void builder.companionFiles(document);
+  void builder.typeSources(document);
   const redoclyProblems = await redocly;
   await builder.closeRedoclyLinter();
   // Both linters' findings, Redocly's first, in one report.
