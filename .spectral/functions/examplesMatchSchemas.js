@@ -26,7 +26,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { decodePointerSegment, forEachSchema, forEachSchemaHolder, isObject, resolveLocalRef, toJsonPointer } from './lib/openapiWalk.js';
 import { closedRoot, closeObjectSchemas } from './lib/closeObjectSchemas.js';
-import { interpreterCanCheck, interpreterFor } from './lib/exampleInterpreter.js';
+import { interpreterCanCheck, interpreterFor, LOCATION_DEPENDENT_KEYWORDS } from './lib/exampleInterpreter.js';
 import { documentView } from '../../scripts/lib/schema-views.js';
 
 /** The view each direction (as forEachSchemaHolder and forEachSchema name it) validates against: a fresh copy each call. */
@@ -56,9 +56,6 @@ function nodeAt(document, path) {
   }
   return node;
 }
-
-/** Keywords that change the base URI or bind names: where they appear, equal text need not mean equal schema. */
-const LOCATION_DEPENDENT_KEYWORDS = ['$id', '$anchor', '$dynamicAnchor', '$dynamicRef', '$recursiveAnchor', '$recursiveRef'];
 
 function hasLocationDependentSchemas(document) {
   let found = false;

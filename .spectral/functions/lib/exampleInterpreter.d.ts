@@ -5,3 +5,6 @@ export function interpreterCanCheck(document: unknown): boolean;
 
 /** Closes the view (the caller's copy) for the interpreter; check(fragment, value) is the verdict at that URI-encoded pointer. */
 export function interpreterFor(view: unknown): (fragment: string, value: unknown) => boolean;
+
+/** Keywords that change the base URI or bind names ($id, the anchors, $dynamicRef, ...). */
+export const LOCATION_DEPENDENT_KEYWORDS: readonly string[];

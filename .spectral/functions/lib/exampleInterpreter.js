@@ -47,8 +47,11 @@ const NUMBER_FORMAT_KEYWORDS = {
   int64: { if: { type: 'number' }, then: { type: 'integer' } },
 };
 
-/** Keywords whose meaning the interpreter would not give as ajv does. */
-const AJV_ONLY_KEYWORDS = ['$id', '$anchor', '$dynamicAnchor', '$dynamicRef', '$recursiveAnchor', '$recursiveRef', 'formatMinimum', 'formatMaximum', 'formatExclusiveMinimum', 'formatExclusiveMaximum'];
+/** Keywords that change the base URI or bind names: where they appear, equal text need not mean equal schema. */
+export const LOCATION_DEPENDENT_KEYWORDS = ['$id', '$anchor', '$dynamicAnchor', '$dynamicRef', '$recursiveAnchor', '$recursiveRef'];
+
+/** Keywords whose meaning the interpreter would not give as ajv does: the above, and ajv-formats' own. */
+const AJV_ONLY_KEYWORDS = [...LOCATION_DEPENDENT_KEYWORDS, 'formatMinimum', 'formatMaximum', 'formatExclusiveMinimum', 'formatExclusiveMaximum'];
 
 /** True when every schema of the document can be given to the interpreter. */
 export function interpreterCanCheck(document) {
