@@ -92,6 +92,14 @@ describe('the example interpreter agrees with ajv', () => {
     expect(all.filter(v => !v.ajv).length).toBeGreaterThan(30);
   });
 
+  it('differs on purpose in one place: multipleOf with a decimal divisor is answered in exact decimals', () => {
+    // ajv divides in floating point (0.07 / 0.01 = 7.000000000000001) and would reject a price of 0.07 in
+    // steps of 0.01; the interpreter does not, and its "valid" stands (the rule then never asks ajv).
+    const [exact, offStep] = verdicts({ type: 'number', multipleOf: 0.01 }, [0.07, 0.075]);
+    expect(exact).toEqual({ value: 0.07, interpreter: true, ajv: false });
+    expect(offStep).toEqual({ value: 0.075, interpreter: false, ajv: false });
+  });
+
   it('leaves a document with $id, anchors or format limits to ajv', () => {
     expect(interpreterCanCheck(documentWith({ type: 'string' }))).toBe(true);
     for (const keyword of ['$id', '$dynamicRef', 'formatMinimum']) {
