@@ -20,7 +20,7 @@ import { BUNDLE_YAML } from "./lib/bundle-paths.js";
 import { finishBundle } from "./lib/finish-bundle.js";
 import { projectPaths } from "./lib/project-paths.js";
 import { renderRedoc } from "./lib/redoc-render.js";
-import { WorkerClient } from "./lib/worker-client.js";
+import { onWorkerFrom, WorkerClient } from "./lib/worker-client.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -115,7 +115,7 @@ async function writeDocsInput(document: unknown): Promise<{ scratch: string; byt
  * freed when the thread ends. Below it, loading Redoc a second time on a new thread costs more than
  * it saves.
  */
-const WORKER_FROM_BYTES = 8_000_000;
+const WORKER_FROM_BYTES = onWorkerFrom(8_000_000);
 
 /**
  * renderDocsToScratch for `npm run build`: a big page is rendered on a worker thread
@@ -126,11 +126,13 @@ export class DocsRenderer {
   // The compiled copy next to this module (scripts/run.mjs): import.meta.url names the source file.
   private readonly worker = new WorkerClient("docs", new URL(import.meta.resolve("./lib/docs-render.worker.js")), {});
 
-  async renderToScratch(document: unknown): Promise<string> {
+  /** The scratch file the page was rendered to, and whether that happened on the worker thread. */
+  async renderToScratch(document: unknown): Promise<{ scratch: string; onWorker: boolean }> {
     const { scratch, bytes } = await writeDocsInput(document);
-    if (bytes < WORKER_FROM_BYTES) await buildDocs(documentInput, scratch);
+    const onWorker = bytes >= WORKER_FROM_BYTES;
+    if (!onWorker) await buildDocs(documentInput, scratch);
     else await this.worker.request({ type: "render", source: documentInput, output: scratch });
-    return scratch;
+    return { scratch, onWorker };
   }
 
   async close(): Promise<void> {

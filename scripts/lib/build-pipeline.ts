@@ -24,7 +24,7 @@ import { YamlParseError } from "@redocly/openapi-core";
 import { loadRedoclyConfig, newRedoclyContext, RedoclyLinter, yamlProblem, YAML_SYNTAX_RULE } from "./redocly.js";
 import { projectPaths, type ProjectPaths } from "./project-paths.js";
 import { SpectralLinter } from "./spectral.js";
-import { WorkerClient } from "./worker-client.js";
+import { onWorkerFrom, WorkerClient } from "./worker-client.js";
 
 export { projectPaths, type ProjectPaths };
 
@@ -60,17 +60,6 @@ export interface OutputStep {
   overlaps?: boolean;
 }
 
-const TYPES_STEP: OutputStep = {
-  name: "types",
-  async run({ document, paths, changed, builder }) {
-    const { writeGenerated } = await import("./generate-types.js");
-    const sources = await builder.typeSources(document);
-    const written = await writeGenerated(paths.generatedDir, sources);
-    if (written.length > 0) changed.add("generated");
-    return `generated/: ${sources.operations} operations${written.length ? `, wrote ${written.join(", ")}` : ", unchanged"}`;
-  },
-};
-
 /**
  * The outputs of one finished bundle, in order; each may read what an earlier one wrote. Another
  * output (e.g. a companion document in another OpenAPI version) is one more entry here. The types come
@@ -78,7 +67,16 @@ const TYPES_STEP: OutputStep = {
  * bundle files and the companion are written: at 6,000 operations it was 4 s at the end of the build.
  */
 export const OUTPUT_STEPS: OutputStep[] = [
-  TYPES_STEP,
+  {
+    name: "types",
+    async run({ document, paths, changed, builder }) {
+      const { writeGenerated } = await import("./generate-types.js");
+      const sources = await builder.typeSources(document);
+      const written = await writeGenerated(paths.generatedDir, sources);
+      if (written.length > 0) changed.add("generated");
+      return `generated/: ${sources.operations} operations${written.length ? `, wrote ${written.join(", ")}` : ", unchanged"}`;
+    },
+  },
   {
     name: LIB_STEP,
     overlaps: true,
@@ -110,7 +108,7 @@ export const OUTPUT_STEPS: OutputStep[] = [
  * 6 s of work at 6,000 operations that would otherwise hold up the main thread. Below it, a thread that
  * loads the converter and Redocly's YAML writer costs more than the work.
  */
-const COMPANION_WORKER_FROM_OPERATIONS = 1_000;
+const COMPANION_WORKER_FROM_OPERATIONS = onWorkerFrom(1_000);
 
 const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
@@ -302,7 +300,12 @@ export class Builder {
   companionFiles(document: OpenApiDocument): Promise<{ json: string; yaml: string }> {
     let files = this.companionByDocument.get(document);
     if (!files) {
-      files = this.cpu.run(() => (operationCount(document) < COMPANION_WORKER_FROM_OPERATIONS ? import("./openapi-30.js").then(({ openApi30Files }) => openApi30Files(document)) : companionOnWorker(document)));
+      const onWorker = operationCount(document) >= COMPANION_WORKER_FROM_OPERATIONS;
+      files = this.heavy(
+        "3.0 companion",
+        () => (onWorker ? companionOnWorker(document) : import("./openapi-30.js").then(({ openApi30Files }) => openApi30Files(document))),
+        () => (onWorker ? "made on a worker thread" : "made"),
+      );
       files.catch(() => undefined); // the companion step reports it
       this.companionByDocument.set(document, files);
     }
@@ -319,15 +322,20 @@ export class Builder {
 
   /** renderDocs, a big page on a worker thread of its own (its heap apart from the rest), which ends after it. */
   async renderDocsOnWorker(document: OpenApiDocument): Promise<string> {
-    return this.heavy("docs", async () => {
-      const { DocsRenderer } = await import("../build-docs.js");
-      const renderer = new DocsRenderer();
-      try {
-        return await renderer.renderToScratch(document);
-      } finally {
-        await renderer.close();
-      }
-    });
+    const rendered = this.heavy(
+      "docs",
+      async () => {
+        const { DocsRenderer } = await import("../build-docs.js");
+        const renderer = new DocsRenderer();
+        try {
+          return await renderer.renderToScratch(document);
+        } finally {
+          await renderer.close();
+        }
+      },
+      ({ onWorker }) => (onWorker ? "on a worker thread" : undefined),
+    );
+    return (await rendered).scratch;
   }
 
   async commitDocs(scratch: string): Promise<void> {

@@ -24,6 +24,15 @@ export const WORKER_HEAP_MB = 8192;
  */
 export const WORKER_YOUNG_GENERATION_MB = 192;
 
+/**
+ * A size from which a stage moves to a worker thread of its own, or 0 (always) with
+ * BUILD_BIG_DOCUMENT_PATHS=1: test/build/worker-stages.test.ts builds a small document both ways and
+ * compares the outputs, since only the benchmarks' synthesised documents are big enough otherwise.
+ */
+export function onWorkerFrom(size: number): number {
+  return process.env.BUILD_BIG_DOCUMENT_PATHS === "1" ? 0 : size;
+}
+
 type Reply = { type: "done"; id: number; result: unknown } | { type: "failed"; id: number; message: string };
 
 export class WorkerClient {
