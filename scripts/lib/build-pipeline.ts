@@ -302,9 +302,9 @@ export class Builder {
     if (!files) {
       const onWorker = operationCount(document) >= COMPANION_WORKER_FROM_OPERATIONS;
       files = this.heavy(
-        "3.0 companion",
+        "making the 3.0 companion",
         () => (onWorker ? companionOnWorker(document) : import("./openapi-30.js").then(({ openApi30Files }) => openApi30Files(document))),
-        () => (onWorker ? "made on a worker thread" : "made"),
+        () => (onWorker ? "on a worker thread" : undefined),
       );
       files.catch(() => undefined); // the companion step reports it
       this.companionByDocument.set(document, files);
