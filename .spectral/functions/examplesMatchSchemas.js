@@ -26,7 +26,8 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { decodePointerSegment, forEachSchema, forEachSchemaHolder, isObject, resolveLocalRef, toJsonPointer } from './lib/openapiWalk.js';
 import { closedRoot, closeObjectSchemas } from './lib/closeObjectSchemas.js';
-import { interpreterCanCheck, interpreterFor, LOCATION_DEPENDENT_KEYWORDS } from './lib/exampleInterpreter.js';
+import { interpreterCanCheck, interpreterFor, LOCATION_DEPENDENT_KEYWORDS, usesSchemaKeywords } from './lib/exampleInterpreter.js';
+import { ajvRef } from '../../scripts/lib/openapi-ajv.js';
 import { documentView } from '../../scripts/lib/schema-views.js';
 
 /** The view each direction (as forEachSchemaHolder and forEachSchema name it) validates against: a fresh copy each call. */
@@ -57,22 +58,6 @@ function nodeAt(document, path) {
   return node;
 }
 
-function hasLocationDependentSchemas(document) {
-  let found = false;
-  forEachSchema(document, schema => {
-    found ||= LOCATION_DEPENDENT_KEYWORDS.some(keyword => Object.hasOwn(schema, keyword));
-  });
-  return found;
-}
-
-/** The URI-encoded JSON pointer of a path, as a $ref fragment. */
-function fragmentOf(path) {
-  return toJsonPointer(path)
-    .split('/')
-    .map(segment => encodeURIComponent(segment))
-    .join('/');
-}
-
 /**
  * Made lazily, once per view and call of the rule: the view's closed copy for the interpreter, and (only
  * when some value fails there) a closed copy with ajv's validators. Not kept after the call: at 6,000
@@ -100,7 +85,7 @@ function checkersFor(document) {
     quickCheck(viewName, schemaPath, value) {
       if (!quickly || !isObject(nodeAt(interpreterOf(viewName).view, schemaPath))) return false;
       try {
-        return interpreterOf(viewName).check(fragmentOf(schemaPath), value);
+        return interpreterOf(viewName).check(ajvRef('', `#${toJsonPointer(schemaPath)}`), value);
       } catch {
         return false; // e.g. a $ref that leads nowhere: ajv says so
       }
@@ -136,7 +121,7 @@ function validatorsFor(document) {
     }
     return views.get(viewName);
   };
-  const shareValidators = !hasLocationDependentSchemas(document);
+  const shareValidators = !usesSchemaKeywords(document, LOCATION_DEPENDENT_KEYWORDS);
   // `${view}\n${schema JSON}` -> validate
   const compiled = new Map();
   return {
@@ -147,7 +132,7 @@ function validatorsFor(document) {
       const key = shareValidators && isObject(schema) ? `${viewName}\n${JSON.stringify(schema)}` : undefined;
       const known = key === undefined ? undefined : compiled.get(key);
       if (known !== undefined) return known;
-      const ref = `urn:atlas-lint:${viewName}#${fragmentOf(schemaPath)}`;
+      const ref = ajvRef(`urn:atlas-lint:${viewName}`, `#${toJsonPointer(schemaPath)}`);
       const root = closedRoot(schema, ref, declares);
       const validate = root === schema ? ajv.getSchema(ref) : ajv.compile(root);
       if (validate === undefined) throw new Error(`no schema at #${toJsonPointer(schemaPath)}`);

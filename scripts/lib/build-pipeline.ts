@@ -18,7 +18,7 @@ import type { Config } from "@redocly/openapi-core";
 import { bundleOpenApi, bundleToJson, bundleToYaml, writeText, writeTextIfChanged, type OpenApiDocument } from "./bundle.js";
 import { LibCompiler } from "./compile-lib.js";
 import type { GeneratedSources } from "./generate-types.js";
-import { finishBundle } from "./finish-bundle.js";
+import { finishBundle, HTTP_METHODS } from "./finish-bundle.js";
 import { failsBuild, formatProblem, ProblemsError, type Problem } from "./problems.js";
 import { YamlParseError } from "@redocly/openapi-core";
 import { loadRedoclyConfig, newRedoclyContext, RedoclyLinter, yamlProblem, YAML_SYNTAX_RULE } from "./redocly.js";
@@ -109,8 +109,6 @@ export const OUTPUT_STEPS: OutputStep[] = [
  * loads the converter and Redocly's YAML writer costs more than the work.
  */
 const COMPANION_WORKER_FROM_OPERATIONS = onWorkerFrom(1_000);
-
-const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 function operationCount(document: OpenApiDocument): number {
   let count = 0;

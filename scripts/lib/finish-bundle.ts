@@ -11,7 +11,8 @@ import { operationMediaTypes } from "./operation-media-types.js";
 
 type Json = Record<string, any>;
 
-const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+/** The keys of a path item that hold operations. */
+export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 const MAX_REF_HOPS = 20;
 
 function isObject(value: unknown): value is Json {

@@ -76,7 +76,7 @@ function verdicts(schema: unknown, values: unknown[]) {
   // As the rule does: the schema itself, or a closed reference to it.
   const root = closedRoot(ajvView.components.schemas.Case, `urn:atlas-test:case#${fragment}`, declares);
   const validate = root === ajvView.components.schemas.Case ? ajv.getSchema(`urn:atlas-test:case#${fragment}`)! : ajv.compile(root as object);
-  return values.map(value => ({ value, interpreter: interpret(fragment, value), ajv: validate(value) as boolean }));
+  return values.map(value => ({ value, interpreter: interpret(`#${fragment}`, value), ajv: validate(value) as boolean }));
 }
 
 describe('the example interpreter agrees with ajv', () => {

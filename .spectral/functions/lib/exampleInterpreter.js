@@ -55,19 +55,24 @@ export const LOCATION_DEPENDENT_KEYWORDS = ['$id', '$anchor', '$dynamicAnchor', 
 /** Keywords whose meaning the interpreter would not give as ajv does: the above, and ajv-formats' own. */
 const AJV_ONLY_KEYWORDS = [...LOCATION_DEPENDENT_KEYWORDS, 'formatMinimum', 'formatMaximum', 'formatExclusiveMinimum', 'formatExclusiveMaximum'];
 
+/** True when some schema of the document carries one of the keywords. */
+export function usesSchemaKeywords(document, keywords) {
+  let found = false;
+  forEachSchema(document, schema => {
+    found ||= keywords.some(keyword => Object.hasOwn(schema, keyword));
+  });
+  return found;
+}
+
 /** True when every schema of the document can be given to the interpreter. */
 export function interpreterCanCheck(document) {
-  let usable = true;
-  forEachSchema(document, schema => {
-    usable &&= !AJV_ONLY_KEYWORDS.some(keyword => Object.hasOwn(schema, keyword));
-  });
-  return usable;
+  return !usesSchemaKeywords(document, AJV_ONLY_KEYWORDS);
 }
 
 /**
  * The interpreter's side of one view (the caller's own copy, changed here): closed (closeObjectSchemas),
- * the number formats spelled out. Returns check(fragment, value) -> boolean, fragment being the URI-encoded
- * JSON pointer of the schema in the view; it throws where a $ref leads nowhere.
+ * the number formats spelled out. Returns check(ref, value) -> boolean, ref being the schema's local
+ * reference in the view ('#/…', as ajvRef writes it); it throws where a $ref leads nowhere.
  */
 export function interpreterFor(view) {
   const declares = closeObjectSchemas(view, schema => {
@@ -83,8 +88,8 @@ export function interpreterFor(view) {
       return resolved.get(ref);
     },
   });
-  return (fragment, value) => {
-    const schema = closedRoot(valueAtPointer(view, `#${fragment}`), `#${fragment}`, declares);
+  return (ref, value) => {
+    const schema = closedRoot(valueAtPointer(view, ref), ref, declares);
     return interpret(value, schema, '2020-12', lookup, true).valid;
   };
 }
