@@ -137,7 +137,7 @@ function render(rows: readonly Row[], steps: readonly Step[], runs: number, log:
     "Bare invocations:",
     "",
     ...bareList,
-    `- \`build\`: the bare commands of ${BUILD_CHAIN.join(", ")}, one after another (what \`npm run build\` did as a chain of npm scripts); \`npm run build\` itself is one Node process (scripts/build.ts).`,
+    `- \`build\`: the bare commands of ${BUILD_CHAIN.join(", ")}, one after another (what \`npm run build\` did as a chain of npm scripts); \`npm run build\` itself is one Node process (scripts/build/build.ts).`,
   ].join("\n");
 }
 

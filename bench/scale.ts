@@ -1,5 +1,5 @@
 /**
- * Scale benchmark: documents of growing size, synthesised from ours (scripts/synthesize.ts), through
+ * Scale benchmark: documents of growing size, synthesised from ours (scripts/synthesize/synthesize.ts), through
  * each step of the pipeline with the tools run directly (the pipeline's constant start-up cost is the
  * Pipeline section's subject). A step that exceeds the time limit is reported as such.
  */
@@ -38,8 +38,8 @@ function scaleSteps(dir: string): ScaleStep[] {
     { name: "bundle (redocly bundle, YAML + JSON)", commands: [tools.bundleYaml, tools.bundleJson], needs: [] },
     { name: "lint: Redocly (redocly lint)", commands: [tools.redoclyLint], needs: [] },
     { name: "lint: Spectral (project ruleset, on the bundle)", commands: [tools.spectralLint("dist/openapi.yaml")], needs: ["bundle (redocly bundle, YAML + JSON)"] },
-    { name: "generate (scripts/generate.ts)", commands: [tools.generateScript], needs: ["bundle (redocly bundle, YAML + JSON)"] },
-    { name: "type-check generated types (tsc)", commands: [tools.tsc("tsconfig.generated.json")], needs: ["generate (scripts/generate.ts)"] },
+    { name: "generate (scripts/generate/generate.ts)", commands: [tools.generateScript], needs: ["bundle (redocly bundle, YAML + JSON)"] },
+    { name: "type-check generated types (tsc)", commands: [tools.tsc("tsconfig.generated.json")], needs: ["generate (scripts/generate/generate.ts)"] },
     { name: "docs (build-docs)", commands: [tools.docs("dist/docs/index.html")], needs: [] },
     // The whole build in one process (lint, one bundle, Spectral, types, dist/lib, docs): the figure to hold to 60 s at 6,000 operations.
     // BUILD_TIMINGS=1: the build logs when each stage started and its peak memory (the stage table below).
@@ -142,7 +142,7 @@ function render(results: readonly SizeResult[], options: ScaleOptions): string {
   const lines = [
     "## Scale",
     "",
-    `Documents synthesised from ours by replicating its operations under new paths and schema names (scripts/synthesize.ts),`,
+    `Documents synthesised from ours by replicating its operations under new paths and schema names (scripts/synthesize/synthesize.ts),`,
     `each step run with the bare tool (see Pipeline) in a temporary copy of the project, and the whole one-process \`npm run build\`. Median and min of`,
     `${options.runs ?? "3 runs (1 run from 6,000 operations)"}${options.runs ? " runs" : ""}; time limit ${Math.round(options.timeoutMs / 1000)} s per step.`,
     "",

@@ -1,6 +1,6 @@
 /**
  * Spectral alone on a synthesised document, in this process, the way the build's worker runs it
- * (scripts/lib/spectral.worker.mjs): for profiles of the Spectral stage at scale (issue 11).
+ * (scripts/lint/spectral.worker.mjs): for profiles of the Spectral stage at scale (issue 11).
  *
  *   node --import tsx bench/spectral-scale.ts 600 2000          # times per size
  *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/spectral-scale.ts 2000
@@ -18,10 +18,10 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import { parseYaml } from "@redocly/openapi-core";
-import { bundleProject, bundleToYaml } from "../scripts/lib/bundle.js";
-import { finishBundle } from "../scripts/lib/finish-bundle.js";
-import { projectPaths } from "../scripts/lib/project-paths.js";
-import { lintWithSpectral, loadSpectralRuleset } from "../scripts/lib/spectral-ruleset.js";
+import { bundleProject, bundleToYaml } from "../scripts/bundle/bundler.js";
+import { finishBundle } from "../scripts/bundle/finish-bundle.js";
+import { projectPaths } from "../scripts/common/project-paths.js";
+import { lintWithSpectral, loadSpectralRuleset } from "../scripts/lint/spectral-ruleset.js";
 import { createWorkspace } from "./lib/workspace.js";
 
 const root = resolve(fileURLToPath(new URL("..", import.meta.url)));

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Runs a TypeScript script of scripts/ with plain Node, without a loader:
-//   node scripts/run.mjs <script> [args...]     e.g. node scripts/run.mjs build
+//   node scripts/run.mjs <stage>[/<script>] [args...]
+// e.g. `node scripts/run.mjs build` runs scripts/build/build.ts, `node scripts/run.mjs serve/dev` scripts/serve/dev.ts.
 //
 // Why: the build is one Node process that loads Redocly, Spectral, openapi-typescript and Redoc.
 // Under tsx's loader every one of those modules goes through tsx's resolve/load hooks; measured
@@ -79,14 +80,16 @@ function compileScripts() {
 
 const [script, ...args] = process.argv.slice(2);
 if (!script) {
-  console.error("usage: node scripts/run.mjs <script in scripts/, without .ts> [args...]");
+  console.error("usage: node scripts/run.mjs <stage>[/<script>] [args...] (a script of scripts/, without .ts)");
   process.exit(2);
 }
-const source = join(sourceDir, `${script}.ts`);
+// A stage's own name runs its entry point (`build` is scripts/build/build.ts).
+const name = script.includes("/") ? script : `${script}/${script}`;
+const source = join(sourceDir, `${name}.ts`);
 try {
   statSync(source);
 } catch {
-  console.error(`scripts/run.mjs: no such script: scripts/${script}.ts`);
+  console.error(`scripts/run.mjs: no such script: scripts/${name}.ts`);
   process.exit(2);
 }
 compileScripts();
@@ -94,4 +97,4 @@ writeFileSync(join(dirname(outDir), "root"), root);
 pruneCache();
 // The script sees itself as the program run (its `process.argv[1] === its own path` check for "run as main").
 process.argv = [process.argv[0], source, ...args];
-await import(pathToFileURL(join(outDir, `${script}.js`)).href);
+await import(pathToFileURL(join(outDir, `${name}.js`)).href);

@@ -9,7 +9,7 @@
 // content), parameter and header `example`/`examples`, and `example`/`examples`/`default` inside any
 // schema (the built-in rule checked defaults too).
 // Values are validated under OAS 3.0-style readOnly/writeOnly semantics, with the views of
-// scripts/lib/schema-views.js (shared with the tests): a request-side value against the request view
+// scripts/openapi/schema-views.js (shared with the tests): a request-side value against the request view
 // with readOnly properties forbidden (not required, and a request example must never show one), a
 // response-side value against the response view with writeOnly ones forbidden, and a value of unknown
 // direction (a component schema or parameter) against the request view on top of the response view,
@@ -27,8 +27,8 @@ import addFormats from 'ajv-formats';
 import { decodePointerSegment, forEachSchema, forEachSchemaHolder, isObject, resolveLocalRef, toJsonPointer } from './lib/openapiWalk.js';
 import { closedRoot, closeObjectSchemas } from './lib/closeObjectSchemas.js';
 import { interpreterCanCheck, interpreterFor, LOCATION_DEPENDENT_KEYWORDS, usesSchemaKeywords } from './lib/exampleInterpreter.js';
-import { ajvRef } from '../../scripts/lib/openapi-ajv.js';
-import { documentView } from '../../scripts/lib/schema-views.js';
+import { ajvRef } from '../../scripts/openapi/openapi-ajv.js';
+import { documentView } from '../../scripts/openapi/schema-views.js';
 
 /** The view each direction (as forEachSchemaHolder and forEachSchema name it) validates against: a fresh copy each call. */
 const VIEWS = {

@@ -1,10 +1,10 @@
 /**
- * `npm run dev` (what its script execs: node scripts/run.mjs dev) in a directory (a temporary copy of the project), on free ports, for the dev-loop
+ * `npm run dev` (what its script execs: node scripts/run.mjs serve/dev) in a directory (a temporary copy of the project), on free ports, for the dev-loop
  * benchmark and test/dev: start it, wait for lines of its output, read its server-sent events, stop it.
  * It runs in its own process group, so stopping it also stops the Prism mock it started.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { freePort } from "../../scripts/lib/prism-server.js";
+import { freePort } from "../../scripts/serve/prism-server.js";
 
 export interface DevSession {
   docsUrl: string;
@@ -23,7 +23,7 @@ export interface DevSession {
 
 export async function startDevSession(dir: string, options: { readyTimeoutMs?: number } = {}): Promise<DevSession> {
   const [docsPort, mockPort] = [await freePort(), await freePort()];
-  const child: ChildProcess = spawn(process.execPath, ["scripts/run.mjs", "dev"], {
+  const child: ChildProcess = spawn(process.execPath, ["scripts/run.mjs", "serve/dev"], {
     cwd: dir,
     env: { ...process.env, DOCS_PORT: String(docsPort), MOCK_PORT: String(mockPort), REDOCLY_TELEMETRY: "off", NO_COLOR: "1", FORCE_COLOR: "0" },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,6 +1,6 @@
 /**
  * The bare tool invocations behind each pipeline step, with the arguments the project's scripts pass
- * (what scripts/lint.ts, scripts/bundle.ts, scripts/generate.ts, tsconfig.build.json and the docs script do), run
+ * (what scripts/lint/lint.ts, scripts/bundle/bundle.ts, scripts/generate/generate.ts, tsconfig.build.json and the docs script do), run
  * straight from node_modules/.bin: no npm, npx, bash or tsx in between. Keep them in step with those
  * scripts.
  */
@@ -35,11 +35,11 @@ export function bareTools(dir: string) {
     tsc: (project: string) => spec(`tsc -p ${project}`, "tsc", ["-p", project]),
     buildDocs: (output: string) => spec("redocly build-docs", "redocly", ["build-docs", DOCUMENT_ROOT, "--inlineBundle", "--output", output]),
     /** The project's own generator (openapi-typescript through its API, plus the media-type map). */
-    generateScript: spec("tsx scripts/generate.ts", "tsx", ["scripts/generate.ts"]),
+    generateScript: spec("tsx scripts/generate/generate.ts", "tsx", ["scripts/generate/generate.ts"]),
     /** The project's docs builder when it exists (redocly build-docs plus offline post-processing), else bare Redocly. */
     docs: (output: string): CommandSpec =>
-      existsSync(join(dir, "scripts", "build-docs.ts"))
-        ? spec("tsx scripts/build-docs.ts", "tsx", ["scripts/build-docs.ts", DOCUMENT_ROOT, output])
+      existsSync(join(dir, "scripts", "docs", "build-docs.ts"))
+        ? spec("tsx scripts/docs/build-docs.ts", "tsx", ["scripts/docs/build-docs.ts", DOCUMENT_ROOT, output])
         : spec("redocly build-docs", "redocly", ["build-docs", DOCUMENT_ROOT, "--inlineBundle", "--output", output]),
   };
 }

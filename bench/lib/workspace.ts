@@ -6,7 +6,7 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
-import { synthesizeDocument, type SynthesisResult } from "../../scripts/synthesize.js";
+import { synthesizeDocument, type SynthesisResult } from "../../scripts/synthesize/synthesize.js";
 import { EMPTY_REDOCLY_CONFIG } from "./tools.js";
 
 /** Top-level entries not copied: dependencies (linked instead), history and outputs. */

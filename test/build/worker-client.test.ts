@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { WorkerClient } from "../../scripts/lib/worker-client.js";
+import { WorkerClient } from "../../scripts/common/worker-client.js";
 
 const dir = mkdtempSync(join(tmpdir(), "worker-client-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

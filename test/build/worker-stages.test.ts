@@ -1,6 +1,6 @@
 /**
  * For a big document the build renders the docs page and makes the 3.0 companion on worker threads of
- * their own (scripts/build-docs.ts, scripts/lib/openapi-30.worker.ts); for ours, in process. Only the
+ * their own (scripts/docs/build-docs.ts, scripts/bundle/openapi-30.worker.ts); for ours, in process. Only the
  * benchmarks' synthesised documents are big enough to take the worker paths, so this builds our document
  * both ways (BUILD_BIG_DOCUMENT_PATHS=1 takes the worker paths at any size) and compares the outputs byte
  * for byte.

@@ -16,7 +16,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { TYPESCRIPT_CLIENT_AUTH } from "../../scripts/lib/code-samples.js";
+import { TYPESCRIPT_CLIENT_AUTH } from "../../scripts/bundle/code-samples.js";
 import { readBundledDocument, type JsonObject } from "../support/bundled-document.js";
 import { SampleTally } from "../support/case-tally.js";
 import { curlArguments, operationSamples, runBash } from "../support/code-samples.js";

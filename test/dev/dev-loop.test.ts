@@ -1,5 +1,5 @@
 /**
- * `npm run dev` (what its script execs: node scripts/run.mjs dev) in a temporary copy of the
+ * `npm run dev` (what its script execs: node scripts/run.mjs serve/dev) in a temporary copy of the
  * project, on free ports: an edit reaches the open page (a `reload` event, then the new text); a YAML
  * syntax error and a dangling $ref are reported as `file:line rule message` while the last good page
  * stays served; fixing the file brings the page back; lint findings are printed as `file:line rule

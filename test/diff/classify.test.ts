@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { classifyChanges, hasBreakingChanges } from "../../scripts/diff.compare.js";
+import { classifyChanges, hasBreakingChanges } from "../../scripts/diff/compare.js";
 
 function fixture(name: string): Record<string, any> {
   return parse(readFileSync(new URL(`fixtures/${name}`, import.meta.url), "utf8"));

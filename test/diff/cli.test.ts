@@ -1,5 +1,5 @@
 /**
- * End-to-end runs of `npm run diff` (scripts/diff.ts) in throwaway git repositories under the OS temp
+ * End-to-end runs of `npm run diff` (scripts/diff/diff.ts) in throwaway git repositories under the OS temp
  * dir, so that refs, first commits and version bumps can be set up without touching this repository.
  */
 import { execFileSync, spawnSync } from "node:child_process";
@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 const tsxCli = join(projectRoot, "node_modules", "tsx", "dist", "cli.mjs");
-const diffScript = join(projectRoot, "scripts", "diff.ts");
+const diffScript = join(projectRoot, "scripts", "diff", "diff.ts");
 const fixtures = join(projectRoot, "test", "diff", "fixtures");
 const repos: string[] = [];
 

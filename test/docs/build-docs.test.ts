@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findRemoteLoads, inlineRemoteLogos } from "../../scripts/build-docs.js";
+import { findRemoteLoads, inlineRemoteLogos } from "../../scripts/docs/build-docs.js";
 
 describe("build-docs offline checks", () => {
   it("reports every kind of remote resource a browser would load", () => {

@@ -16,8 +16,8 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildDocs } from "../../scripts/build-docs.js";
-import { SAMPLE_LABELS } from "../../scripts/lib/code-samples.js";
+import { buildDocs } from "../../scripts/docs/build-docs.js";
+import { SAMPLE_LABELS } from "../../scripts/bundle/code-samples.js";
 import { isObject, listOperations, readBundledDocument, resolveObject, type JsonObject } from "../support/bundled-document.js";
 import { launchChromium, type LaunchedBrowser } from "./chromium.js";
 

@@ -11,13 +11,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { BUNDLE_YAML } from "../../scripts/lib/bundle-paths.js";
-import { freePort } from "../../scripts/lib/prism-server.js";
+import { BUNDLE_YAML } from "../../scripts/common/bundle-paths.js";
+import { freePort } from "../../scripts/serve/prism-server.js";
 import { listOperations, readBundledDocument } from "../support/bundled-document.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 /** What `npm start` execs: one node process with tsx's loader (no tsx CLI in between to relay signals). */
-const START = ["--import", "tsx", join(ROOT, "scripts/start.ts")];
+const START = ["--import", "tsx", join(ROOT, "scripts/serve/start.ts")];
 const PAGE = "<!doctype html><title>docs fixture</title><p>served by npm start</p>\n";
 
 interface Started {

@@ -1,15 +1,15 @@
 /**
  * The bundled 3.1 document and its 3.0.3 companion against the official OpenAPI JSON Schemas
  * (@seriousme/openapi-schema-validator) and @apidevtools/swagger-parser, and the down-conversion's own
- * rules (scripts/lib/openapi-30.ts). Needs a prior `npm run build`.
+ * rules (scripts/bundle/openapi-30.ts). Needs a prior `npm run build`.
  */
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { BUNDLE_30_JSON, BUNDLE_30_YAML, BUNDLE_JSON } from "../../scripts/lib/bundle-paths.js";
-import { toOpenApi30 } from "../../scripts/lib/openapi-30.js";
+import { BUNDLE_30_JSON, BUNDLE_30_YAML, BUNDLE_JSON } from "../../scripts/common/bundle-paths.js";
+import { toOpenApi30 } from "../../scripts/bundle/openapi-30.js";
 import { HTTP_METHODS, isObject, listOperations, type JsonObject } from "../support/bundled-document.js";
 
 function readJson(path: string): JsonObject {

@@ -9,8 +9,8 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { valueAtPointer } from "../../scripts/lib/json-pointer.js";
-import { pathParameterOrder } from "../../scripts/diff.parameters.js";
+import { valueAtPointer } from "../../scripts/openapi/json-pointer.js";
+import { pathParameterOrder } from "../../scripts/diff/parameters.js";
 import { readReferencePages } from "./pages.js";
 
 type Json = any;

@@ -8,11 +8,11 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { bundleProject } from "../../scripts/lib/bundle.js";
-import { projectPaths } from "../../scripts/lib/project-paths.js";
-import { BUNDLE_YAML } from "../../scripts/lib/bundle-paths.js";
-import { SAMPLE_LABELS, tsLiteral, type CodeSample } from "../../scripts/lib/code-samples.js";
-import { finishBundle } from "../../scripts/lib/finish-bundle.js";
+import { bundleProject } from "../../scripts/bundle/bundler.js";
+import { projectPaths } from "../../scripts/common/project-paths.js";
+import { BUNDLE_YAML } from "../../scripts/common/bundle-paths.js";
+import { SAMPLE_LABELS, tsLiteral, type CodeSample } from "../../scripts/bundle/code-samples.js";
+import { finishBundle } from "../../scripts/bundle/finish-bundle.js";
 import { listOperations, readBundledDocument, type JsonObject } from "../support/bundled-document.js";
 import { curlArguments, operationSamples } from "../support/code-samples.js";
 import { repoRoot } from "../support/consumer-project.js";

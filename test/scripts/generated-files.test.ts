@@ -1,14 +1,14 @@
 /**
- * generated/ as JavaScript plus declarations (scripts/lib/generate-types.ts) and how they reach dist/lib
- * (scripts/lib/compile-lib.ts): writeGenerated owns the directory, and the library compile copies each
+ * generated/ as JavaScript plus declarations (scripts/generate/generate-types.ts) and how they reach dist/lib
+ * (scripts/build/compile-lib.ts): writeGenerated owns the directory, and the library compile copies each
  * declared JavaScript module beside tsc's output, as tsc would have placed it.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { LibCompiler } from "../../scripts/lib/compile-lib.js";
-import { GENERATED_FILES, writeGenerated, type GeneratedSources } from "../../scripts/lib/generate-types.js";
+import { LibCompiler } from "../../scripts/build/compile-lib.js";
+import { GENERATED_FILES, writeGenerated, type GeneratedSources } from "../../scripts/generate/generate-types.js";
 
 const root = mkdtempSync(join(tmpdir(), "generated-files-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { EVERY_LINE, lockedLines, MACHINE_ONLY, selectLines, unplacedSuites } from "../../scripts/test-node.js";
+import { EVERY_LINE, lockedLines, MACHINE_ONLY, selectLines, unplacedSuites } from "../../scripts/node-lines/test-node.js";
 
 const root = mkdtempSync(join(tmpdir(), "test-node-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -1,11 +1,11 @@
 /**
- * The build makes generated/atlas.d.ts with typesOfBundle (scripts/lib/generate-types.ts): openapi-typescript's
+ * The build makes generated/atlas.d.ts with typesOfBundle (scripts/generate/generate-types.ts): openapi-typescript's
  * transform, without the Redocly lint and bundle openapiTS runs first on a document the build has already
  * linted and bundled. The text must be what openapiTS itself gives, with the same options.
  */
 import openapiTS, { astToString } from "openapi-typescript";
 import { describe, expect, it } from "vitest";
-import { TYPES_OPTIONS, typesOfBundle } from "../../scripts/lib/generate-types.js";
+import { TYPES_OPTIONS, typesOfBundle } from "../../scripts/generate/generate-types.js";
 import { readBundledDocument } from "../support/bundled-document.js";
 
 describe("typesOfBundle", () => {

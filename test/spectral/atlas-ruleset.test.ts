@@ -206,7 +206,7 @@ describe('each Atlas rule on its bad fixture', () => {
   });
 });
 
-describe('the real document (openapi/, bundled as scripts/lint.ts does)', () => {
+describe('the real document (openapi/, bundled as scripts/lint/lint.ts does)', () => {
   let tmp: string;
   let bundleFile: string;
   let bundleText: string;

@@ -1,7 +1,7 @@
-// scripts/lib/dependency-graph-linear.js replaces two array-scanning methods of dependency-graph 0.11.0
+// scripts/lint/dependency-graph-linear.js replaces two array-scanning methods of dependency-graph 0.11.0
 // (used by Spectral's $ref resolution) with Set-based ones: they must give exactly what the originals give.
 import { describe, expect, it } from 'vitest';
-import { DepGraph, linearMethods, originalMethods, patched } from '../../scripts/lib/dependency-graph-linear.js';
+import { DepGraph, linearMethods, originalMethods, patched } from '../../scripts/lint/dependency-graph-linear.js';
 
 type Graph = InstanceType<typeof DepGraph>;
 type Methods = typeof originalMethods;

@@ -1,5 +1,5 @@
 // atlas-examples-valid under OAS 3.0-style readOnly/writeOnly semantics, through the views of
-// scripts/lib/schema-views.js: a request example must not show a readOnly field nor a response example a
+// scripts/openapi/schema-views.js: a request example must not show a readOnly field nor a response example a
 // writeOnly one; a shared component's example needs neither; an example written on a flagged property
 // is still checked (against the side that carries the property) rather than reported as uncompilable.
 import { describe, expect, it } from 'vitest';

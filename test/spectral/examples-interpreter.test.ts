@@ -8,7 +8,7 @@ import formatsPlugin from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { closedRoot, closeObjectSchemas } from '../../.spectral/functions/lib/closeObjectSchemas.js';
 import { interpreterCanCheck, interpreterFor } from '../../.spectral/functions/lib/exampleInterpreter.js';
-import { documentView } from '../../scripts/lib/schema-views.js';
+import { documentView } from '../../scripts/openapi/schema-views.js';
 
 type Case = [name: string, schema: unknown, values: unknown[]];
 

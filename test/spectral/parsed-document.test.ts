@@ -1,11 +1,11 @@
-// The build hands Spectral the bundle it already holds (scripts/lib/spectral-ruleset.js lintWithSpectral
+// The build hands Spectral the bundle it already holds (scripts/lint/spectral-ruleset.js lintWithSpectral
 // with `data`): Spectral lints the object and parses the YAML text only for the lines of findings. Every
 // bad fixture must give the same findings, at the same lines, as when Spectral parses the text itself.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseYaml } from '@redocly/openapi-core';
 import { describe, expect, it } from 'vitest';
-import { lintWithSpectral, type PlainSpectralResult } from '../../scripts/lib/spectral-ruleset.js';
+import { lintWithSpectral, type PlainSpectralResult } from '../../scripts/lint/spectral-ruleset.js';
 import { fixturesDir, loadRuleset } from './spectralHarness.js';
 
 const fixtures = fs.readdirSync(fixturesDir).filter(name => name.endsWith('.yaml'));

@@ -6,10 +6,10 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Document, Spectral, type ISpectralDiagnostic, type Ruleset } from '@stoplight/spectral-core';
 import parsers from '@stoplight/spectral-parsers';
-import { bundleProject, bundleToYaml } from '../../scripts/lib/bundle.js';
-import { finishBundle } from '../../scripts/lib/finish-bundle.js';
-import { projectPaths } from '../../scripts/lib/project-paths.js';
-import { loadSpectralRuleset } from '../../scripts/lib/spectral.js';
+import { bundleProject, bundleToYaml } from '../../scripts/bundle/bundler.js';
+import { finishBundle } from '../../scripts/bundle/finish-bundle.js';
+import { projectPaths } from '../../scripts/common/project-paths.js';
+import { loadSpectralRuleset } from '../../scripts/lint/spectral.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const fixturesDir = path.join(repoRoot, 'test/fixtures/spectral');

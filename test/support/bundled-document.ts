@@ -3,8 +3,8 @@
  * so tests iterate the document instead of hand-listing operations, codes or parameters.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { BUNDLE_JSON } from "../../scripts/lib/bundle-paths.js";
-import { valueAtPointer } from "../../scripts/lib/json-pointer.js";
+import { BUNDLE_JSON } from "../../scripts/common/bundle-paths.js";
+import { valueAtPointer } from "../../scripts/openapi/json-pointer.js";
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };

@@ -4,7 +4,7 @@
  * that prints the arguments it got (what the shell made of the quoting), without sending anything.
  */
 import { spawnSync } from "node:child_process";
-import { SAMPLE_LABELS, type CodeSample } from "../../scripts/lib/code-samples.js";
+import { SAMPLE_LABELS, type CodeSample } from "../../scripts/bundle/code-samples.js";
 import { isObject, listOperations, resolveObject, type JsonObject, type Operation } from "./bundled-document.js";
 
 export type SampleKind = keyof typeof SAMPLE_LABELS;

@@ -8,7 +8,7 @@
  */
 import { HTTP_METHODS, isObject, joinPointer, resolveObject, type JsonObject, type JsonValue } from "./bundled-document.js";
 import type { View } from "./document-validator.js";
-import { SUBSCHEMA_KEYWORDS } from "../../scripts/lib/schema-views.js";
+import { SUBSCHEMA_KEYWORDS } from "../../scripts/openapi/schema-views.js";
 
 export interface ExampleSite {
   /** JSON pointer of the example value (with the $ref followed, when there was one). */

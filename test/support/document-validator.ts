@@ -8,8 +8,8 @@
  */
 import type { Ajv2020, ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import { readBundledDocument, type JsonObject } from "./bundled-document.js";
-import { ajvRef, createOpenApiAjv } from "../../scripts/lib/openapi-ajv.js";
-import { documentView } from "../../scripts/lib/schema-views.js";
+import { ajvRef, createOpenApiAjv } from "../../scripts/openapi/openapi-ajv.js";
+import { documentView } from "../../scripts/openapi/schema-views.js";
 
 export type View = "document" | "request" | "response" | "request-forbid" | "response-forbid";
 

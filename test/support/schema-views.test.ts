@@ -1,8 +1,8 @@
-// The request/response views of scripts/lib/schema-views.js, shared by the contract tests, the example
+// The request/response views of scripts/openapi/schema-views.js, shared by the contract tests, the example
 // tests and the Spectral rule atlas-examples-valid: OAS 3.0 readOnly/writeOnly semantics on a 3.1 document.
 // (Folds in the tests of the former .spectral/functions/lib/schemaDirection.js.)
 import { describe, expect, it } from "vitest";
-import { documentView, hiddenPropertyNames, isHiddenProperty, schemaView, SUBSCHEMA_KEYWORDS, type Json, type JsonMap } from "../../scripts/lib/schema-views.js";
+import { documentView, hiddenPropertyNames, isHiddenProperty, schemaView, SUBSCHEMA_KEYWORDS, type Json, type JsonMap } from "../../scripts/openapi/schema-views.js";
 
 // Shaped like openapi/components/schemas: a request schema with readOnly fields, a response schema
 // that requires them through allOf, a $ref'd readOnly array (directly and through a chain of $refs),

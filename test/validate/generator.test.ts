@@ -1,5 +1,5 @@
 /**
- * scripts/lib/response-validators.ts: the committed generated/response-validators.js (and .d.ts) is what
+ * scripts/generate/response-validators.ts: the committed generated/response-validators.js (and .d.ts) is what
  * the generator makes of dist/openapi.json, the output is a self-contained ES module that compiles
  * nothing at run time, and the generator applies the response view, Unicode patterns and closed objects
  * (tested on a small document of its own, since the real one closes no object).
@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { responseValidators as Table } from "../../generated/response-validators.js";
-import { generateResponseValidators } from "../../scripts/lib/response-validators.js";
+import { generateResponseValidators } from "../../scripts/generate/response-validators.js";
 import { checkResponse } from "../../src/validate/check-response.js";
 import { readBundledDocument } from "../support/bundled-document.js";
 

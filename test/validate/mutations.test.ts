@@ -13,7 +13,7 @@ import { describe, expect, test } from "vitest";
 import { responseValidators } from "../../generated/response-validators.js";
 import { checkResponse } from "../../src/validate/check-response.js";
 import { listOperations, readBundledDocument, valueAt, type JsonValue, type Schema } from "../support/bundled-document.js";
-import { documentView } from "../../scripts/lib/schema-views.js";
+import { documentView } from "../../scripts/openapi/schema-views.js";
 import { PatternPool, sample } from "../support/instances.js";
 import { negativeCases } from "../support/mutations.js";
 import { formatPath, instancePointer, replaceAt } from "../support/schema-walk.js";

@@ -3,12 +3,12 @@
 // schema is visited once, at the place an author edits it, and a $ref stays visible as a $ref.
 // A walk never follows a $ref: the target is visited where it is defined.
 
-import { pointerKeys, valueAtPointer } from '../../../scripts/lib/json-pointer.js';
-import { SUBSCHEMA_KEYWORDS } from '../../../scripts/lib/schema-views.js';
+import { pointerKeys, valueAtPointer } from '../../../scripts/openapi/json-pointer.js';
+import { SUBSCHEMA_KEYWORDS } from '../../../scripts/openapi/schema-views.js';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
-// The JSON Schema 2020-12 keywords that hold subschemas: one list, shared with scripts/lib/schema-views.js.
+// The JSON Schema 2020-12 keywords that hold subschemas: one list, shared with scripts/openapi/schema-views.js.
 const { maps: SCHEMA_MAP_KEYWORDS, lists: SCHEMA_LIST_KEYWORDS, single: SCHEMA_KEYWORDS } = SUBSCHEMA_KEYWORDS;
 
 export function isObject(value) {

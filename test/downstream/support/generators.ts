@@ -73,7 +73,7 @@ export const GENERATORS: Generator[] = [
     packages: ["openapi-typescript", "openapi-fetch"],
     document: "3.1",
     rawGeneration: { name: "openapi-typescript (defaults)", run: (ws) => runBin(ws.dir, "openapi-typescript", "openapi-typescript", [ws.document31, "-o", out("ours-raw", "atlas.ts")]) },
-    // The options scripts/generate.ts uses for this package's own types.
+    // The options scripts/generate/generate.ts uses for this package's own types.
     generation: {
       name: "openapi-typescript --read-write-markers --default-non-nullable=false",
       run: (ws) => runBin(ws.dir, "openapi-typescript", "openapi-typescript", [ws.document31, "-o", out("ours", "atlas.ts"), "--read-write-markers", "--default-non-nullable=false"]),

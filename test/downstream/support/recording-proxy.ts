@@ -5,7 +5,7 @@
  * place to observe them all the same way.
  */
 import { createServer, type IncomingMessage } from "node:http";
-import { MOCK_HOST } from "../../../scripts/lib/prism-server.js";
+import { MOCK_HOST } from "../../../scripts/serve/prism-server.js";
 
 export interface RecordedCall {
   method: string;

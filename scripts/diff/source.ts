@@ -1,0 +1,113 @@
+/**
+ * Where the two documents `npm run diff` compares come from: a git commit or the working tree,
+ * each bundled by this project's own Redocly so both sides go through the same bundler.
+ * Only read-only git commands are used (rev-parse, cat-file, show, archive): the diff never
+ * touches the repository's index, worktrees or refs.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The multi-file document's root, relative to the repository root. */
+export const DOCUMENT_ROOT = "openapi/openapi.yaml";
+const DOCUMENT_DIR = "openapi";
+const REDOCLY_CONFIG = "redocly.yaml";
+
+const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
+const redoclyCli = join(projectRoot, "node_modules", "@redocly", "cli", "bin", "cli.js");
+
+/** A problem with what the user asked for (bad ref, missing document): reported without a stack. */
+export class DiffInputError extends Error {}
+
+interface RunResult {
+  status: number | null;
+  stdout: Buffer;
+  stderr: string;
+}
+
+function run(command: string, args: string[], options: { cwd: string; input?: Buffer }): RunResult {
+  const result = spawnSync(command, args, {
+    cwd: options.cwd,
+    input: options.input,
+    env: { ...process.env, REDOCLY_TELEMETRY: "off" },
+    maxBuffer: 1024 * 1024 * 1024,
+  });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr.toString("utf8") };
+}
+
+function git(repoDir: string, args: string[]): RunResult {
+  return run("git", args, { cwd: repoDir });
+}
+
+/** Resolves a ref to a commit id, or fails with an error that names the ref. */
+export function resolveCommit(repoDir: string, ref: string): string {
+  if (ref.startsWith("-")) throw new DiffInputError(`git ref "${ref}" looks like an option, not a ref`);
+  const inside = git(repoDir, ["rev-parse", "--is-inside-work-tree"]);
+  if (inside.status !== 0) throw new DiffInputError(`${repoDir} is not inside a git repository`);
+  const result = git(repoDir, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
+  if (result.status !== 0) throw new DiffInputError(`git ref "${ref}" does not name a commit in ${repoDir}`);
+  return result.stdout.toString("utf8").trim();
+}
+
+/** True when the repository has no commit yet or HEAD has no parent. */
+export function isFirstCommit(repoDir: string): boolean {
+  const parents = git(repoDir, ["rev-list", "--parents", "-n", "1", "HEAD"]);
+  if (parents.status !== 0) return true;
+  return parents.stdout.toString("utf8").trim().split(/\s+/).length === 1;
+}
+
+export function isShallowClone(repoDir: string): boolean {
+  return git(repoDir, ["rev-parse", "--is-shallow-repository"]).stdout.toString("utf8").trim() === "true";
+}
+
+function existsAtCommit(repoDir: string, commit: string, path: string): boolean {
+  return git(repoDir, ["cat-file", "-e", `${commit}:${path}`]).status === 0;
+}
+
+/** The document root exists at that commit (false before the document was first committed). */
+export function hasDocumentAt(repoDir: string, commit: string): boolean {
+  return existsAtCommit(repoDir, commit, DOCUMENT_ROOT);
+}
+
+/** A file's text at a commit, or undefined when the commit does not have it. */
+export function readFileAtCommit(repoDir: string, commit: string, path: string): string | undefined {
+  const result = git(repoDir, ["show", `${commit}:${path}`]);
+  return result.status === 0 ? result.stdout.toString("utf8") : undefined;
+}
+
+/** Bundles the document a commit holds: its openapi/ tree (and redocly.yaml) are extracted into a temp dir. */
+export function bundleCommit(repoDir: string, commit: string): unknown {
+  const treeDir = mkdtempSync(join(tmpdir(), "atlas-diff-ref-"));
+  try {
+    const paths = [DOCUMENT_DIR, REDOCLY_CONFIG].filter((path) => existsAtCommit(repoDir, commit, path));
+    const archive = git(repoDir, ["archive", "--format=tar", commit, "--", ...paths]);
+    if (archive.status !== 0) throw new Error(`git archive ${commit} failed: ${archive.stderr.trim()}`);
+    const untar = run("tar", ["-x", "-C", treeDir], { cwd: treeDir, input: archive.stdout });
+    if (untar.status !== 0) throw new Error(`extracting ${commit}:${DOCUMENT_DIR} failed: ${untar.stderr.trim()}`);
+    return bundleTree(treeDir, `${commit.slice(0, 12)}:${DOCUMENT_ROOT}`);
+  } finally {
+    rmSync(treeDir, { recursive: true, force: true });
+  }
+}
+
+/** Bundles the working tree's document (what `npm run bundle` would ship now). */
+export function bundleWorkingTree(repoDir: string): unknown {
+  return bundleTree(repoDir, `working tree ${DOCUMENT_ROOT}`);
+}
+
+function bundleTree(treeDir: string, label: string): unknown {
+  const outDir = mkdtempSync(join(tmpdir(), "atlas-diff-bundle-"));
+  try {
+    const output = join(outDir, "openapi.json");
+    const result = run(process.execPath, [redoclyCli, "bundle", DOCUMENT_ROOT, "--output", output, "--ext", "json"], { cwd: treeDir });
+    if (result.status !== 0) {
+      throw new DiffInputError(`bundling ${label} failed (redocly exit ${result.status}):\n${result.stderr.trim()}`);
+    }
+    return JSON.parse(readFileSync(output, "utf8"));
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,249 @@
+/**
+ * Build-time response validators for `atlas-admin-openapi/validate`: ajv standalone code for every
+ * response body schema of the bundled document (operation x status x media type), so that nothing
+ * compiles a schema at run time.
+ *
+ * - Schemas are taken from the document's response view (scripts/openapi/schema-views.js: writeOnly
+ *   properties stripped), the view Prism and the contract tests validate responses against.
+ * - Annotations (descriptions, examples, externalDocs, x- extensions, readOnly/writeOnly flags, defaults)
+ *   are stripped first: they do not change what validates, and a reworded description then leaves the
+ *   generated code alone.
+ * - ajv 2020 + ajv-formats, patterns in Unicode mode (the project name pattern uses \p{L}), every error.
+ * - One ajv instance compiles the whole resource (component schemas and inline response schemas): each
+ *   schema becomes one function, emitted once however many responses use it (scripts/generate/ajv-standalone.js,
+ *   on a worker thread: response-validators.worker.mjs).
+ * - ajv's standalone code `require`s a few runtime helpers (ajv/dist/runtime/ucs2length, ajv-formats'
+ *   format functions). esbuild bundles just those into a small prelude, so the generated module imports
+ *   nothing and the published package needs neither ajv nor ajv-formats at run time.
+ *
+ * The output is a JavaScript module plus its declaration file (generated/response-validators.js and
+ * .d.ts), copied to dist/lib/generated/ by the library compile (scripts/build/compile-lib.worker.mjs):
+ * TypeScript neither type-checks nor re-prints megabytes of generated code (at 6,000 operations the
+ * module is over 100 MB; tsc ran out of memory emitting it as TypeScript).
+ */
+import { fileURLToPath } from "node:url";
+import { buildSync } from "esbuild";
+import { WorkerClient } from "../common/worker-client.js";
+import { valueAtPointer } from "../openapi/json-pointer.js";
+import { documentView, SUBSCHEMA_KEYWORDS } from "../openapi/schema-views.js";
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonMap = { [key: string]: Json };
+
+const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+/** Keywords that annotate a schema without constraining instances (once the response view is applied). */
+const ANNOTATIONS = new Set(["description", "title", "example", "examples", "externalDocs", "default", "readOnly", "writeOnly", "deprecated", "$comment", "xml"]);
+const RESOURCE = "atlas-responses.json";
+const { single: SINGLE, lists: LISTS, maps: MAPS } = SUBSCHEMA_KEYWORDS;
+
+const isMap = (value: unknown): value is JsonMap => typeof value === "object" && value !== null && !Array.isArray(value);
+const segment = (key: string) => key.replaceAll("~", "~0").replaceAll("/", "~1");
+
+/** A copy of a schema without annotation keywords, at any depth (property names are left alone). */
+export function stripAnnotations(schema: Json): Json {
+  if (!isMap(schema)) return schema;
+  const out: JsonMap = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (ANNOTATIONS.has(key) || key.startsWith("x-")) continue;
+    if ((SINGLE as readonly string[]).includes(key)) out[key] = stripAnnotations(value);
+    else if ((LISTS as readonly string[]).includes(key) && Array.isArray(value)) out[key] = value.map(stripAnnotations);
+    else if ((MAPS as readonly string[]).includes(key) && isMap(value)) out[key] = Object.fromEntries(Object.entries(value).map(([k, s]) => [k, stripAnnotations(s)]));
+    else out[key] = value;
+  }
+  return out;
+}
+
+function resolveObject(doc: Json, value: Json, pointer: string): { value: JsonMap; pointer: string } {
+  let current: Json | undefined = value;
+  let at = pointer;
+  for (let hops = 0; isMap(current) && typeof current.$ref === "string"; hops++) {
+    if (hops > 20) throw new Error(`${pointer}: $ref chain too long`);
+    at = current.$ref;
+    current = valueAtPointer(doc, at) as Json | undefined;
+  }
+  if (!isMap(current)) throw new Error(`${at} does not resolve to an object`);
+  return { value: current, pointer: at };
+}
+
+function setAtPointer(target: JsonMap, pointer: string, value: Json): void {
+  const keys = pointer.slice(2).split("/").map((k) => k.replaceAll("~1", "/").replaceAll("~0", "~"));
+  let node = target;
+  for (const key of keys.slice(0, -1)) node = (node[key] = isMap(node[key]) ? node[key] : {}) as JsonMap;
+  node[keys.at(-1)!] = value;
+}
+
+/** Method + path template -> operationId and, per documented status and media type, a validator name (null: no schema). */
+export interface ResponseTable {
+  [operation: string]: { operationId: string; responses: { [status: string]: { [mediaType: string]: string | null } } };
+}
+
+/** The response schemas of a bundled document: the table, and the pointer of each distinct schema to compile. */
+export function collectResponseSchemas(doc: JsonMap): { table: ResponseTable; schemas: Map<string, string> } {
+  const table: ResponseTable = {};
+  const schemas = new Map<string, string>(); // schema pointer -> validator name
+  const nameFor = (pointer: string) => {
+    if (!schemas.has(pointer)) schemas.set(pointer, `v${schemas.size}`);
+    return schemas.get(pointer)!;
+  };
+  for (const [path, rawItem] of Object.entries(isMap(doc.paths) ? doc.paths : {})) {
+    const item = resolveObject(doc, rawItem, `#/paths/${segment(path)}`);
+    for (const method of METHODS) {
+      const op = item.value[method];
+      if (!isMap(op)) continue;
+      const opPointer = `${item.pointer}/${method}`;
+      if (typeof op.operationId !== "string") throw new Error(`${opPointer} has no operationId`);
+      const responses: ResponseTable[string]["responses"] = {};
+      for (const [status, raw] of Object.entries(isMap(op.responses) ? op.responses : {})) {
+        const response = resolveObject(doc, raw, `${opPointer}/responses/${status}`);
+        const byMediaType: Record<string, string | null> = (responses[status] = {});
+        for (const [mediaType, media] of Object.entries(isMap(response.value.content) ? response.value.content : {})) {
+          const mediaPointer = `${response.pointer}/content/${segment(mediaType)}`;
+          if (!isMap(media)) throw new Error(`${mediaPointer} is not a media type object`);
+          const schema = media.schema;
+          if (schema === undefined) byMediaType[mediaType.toLowerCase()] = null;
+          else {
+            // A bare $ref shares one validator with every other use of its target (all errors use ApiError).
+            const onlyRef = isMap(schema) && typeof schema.$ref === "string" && Object.keys(schema).length === 1;
+            byMediaType[mediaType.toLowerCase()] = nameFor(onlyRef ? (schema.$ref as string) : `${mediaPointer}/schema`);
+          }
+        }
+      }
+      table[`${method.toUpperCase()} ${path}`] = { operationId: op.operationId, responses };
+    }
+  }
+  return { table, schemas };
+}
+
+/**
+ * The schema resource ajv compiles: the document's component schemas and the inline response schemas,
+ * in the response view, without annotations, at the same pointers as in the document (so that `$ref`s
+ * and error schema paths read as in dist/openapi.json).
+ */
+function schemaResource(doc: JsonMap, pointers: Iterable<string>): JsonMap {
+  const view = documentView(doc, "response") as JsonMap;
+  const resource: JsonMap = {};
+  const components = isMap(view.components) && isMap(view.components.schemas) ? view.components.schemas : {};
+  for (const [name, schema] of Object.entries(components)) setAtPointer(resource, `#/components/schemas/${segment(name)}`, stripAnnotations(schema));
+  for (const pointer of pointers) {
+    if (pointer.startsWith("#/components/schemas/")) continue;
+    const schema = valueAtPointer(view, pointer) as Json | undefined;
+    if (schema === undefined) throw new Error(`${pointer} does not resolve in the document`);
+    setAtPointer(resource, pointer, stripAnnotations(schema));
+  }
+  return resource;
+}
+
+const BANNER = `// Generated by scripts/generate/generate.ts from dist/openapi.json. Do not edit: run \`npm run generate\`.
+// Response validators for atlas-admin-openapi/validate: ajv standalone code (ajv 2020 + ajv-formats,
+// Unicode patterns, response view of the document), with the ajv runtime helpers and ajv-formats format
+// functions it uses bundled in by esbuild. ajv and ajv-formats: MIT License, (c) Evgeny Poberezkin and contributors.
+// Types: response-validators.d.ts.
+`;
+
+const DECLARATIONS = `// Generated by scripts/generate/generate.ts from dist/openapi.json. Do not edit: run \`npm run generate\`.
+// The types of response-validators.js (the same for every document).
+
+/** One ajv error, as the generated validators report it. */
+export interface GeneratedValidationError {
+  /** JSON pointer of the failing value in the validated body ("" for the body itself). */
+  instancePath: string;
+  /** ajv's schema path: relative to whichever (possibly inlined) schema failed, so not a pointer into the document. */
+  schemaPath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+/** An ajv standalone validator: true when the body matches; otherwise its errors are in \`errors\`. */
+export interface GeneratedValidator {
+  (data: unknown): boolean;
+  errors?: GeneratedValidationError[] | null;
+}
+
+/** A body schema of the document: its validator, and where it is in dist/openapi.json. */
+export interface BodySchema {
+  readonly validate: GeneratedValidator;
+  /** JSON pointer of the schema in the bundled document (dist/openapi.json). */
+  readonly schema: string;
+}
+
+/** Per documented status code (as written: "200", "4XX", "default") and media type (lower case), the body's schema; null when the document gives that media type no schema. */
+export type ResponseValidators = Readonly<Record<string, Readonly<Record<string, BodySchema | null>>>>;
+
+/** Keyed by "METHOD /path/{template}". */
+export declare const responseValidators: Readonly<Record<string, { readonly operationId: string; readonly responses: ResponseValidators }>>;
+`;
+
+/** The table as JavaScript, naming each validator by its function's identifier in the module. */
+function tableSource(table: ResponseTable, schemas: Map<string, string>, functions: Map<string, string>): string {
+  const pointers = new Map([...schemas].map(([pointer, name]) => [name, pointer]));
+  const operations = Object.entries(table).map(([key, { operationId, responses }]) => {
+    const statuses = Object.entries(responses).map(([status, media]) => {
+      const entries = Object.entries(media).map(([mediaType, name]) => `${JSON.stringify(mediaType)}: ${name === null ? "null" : `{ validate: ${functions.get(name)}, schema: ${JSON.stringify(pointers.get(name))} }`}`);
+      return `      ${JSON.stringify(status)}: { ${entries.join(", ")} },`;
+    });
+    return `  ${JSON.stringify(key)}: {\n    operationId: ${JSON.stringify(operationId)},\n    responses: {\n${statuses.join("\n")}\n    },\n  },`;
+  });
+  return `{\n${operations.join("\n")}\n}`;
+}
+
+/**
+ * ajv's code `require`s its runtime helpers by module name (`require("ajv/dist/runtime/equal").default`).
+ * Inside a JSON string literal a `"` is always escaped, so `require("` only matches code.
+ */
+const RUNTIME_REQUIRE = /\brequire\("([^"\\]+)"\)/g;
+const RUNTIME = "ajvRuntime";
+
+/** The helper modules the code requires, bundled by esbuild into one small prelude, and the code reading them from it. */
+function withRuntime(code: string): { prelude: string; code: string } {
+  const modules = [...new Set([...code.matchAll(RUNTIME_REQUIRE)].map((match) => match[1]!))].sort();
+  if (modules.length === 0) return { prelude: "", code };
+  const entry = `module.exports = {\n${modules.map((name) => `  ${JSON.stringify(name)}: require(${JSON.stringify(name)}),`).join("\n")}\n};\n`;
+  const bundled = buildSync({
+    stdin: { contents: entry, resolveDir: projectRoot, sourcefile: "ajv-runtime.js", loader: "js" },
+    bundle: true,
+    format: "iife",
+    globalName: RUNTIME,
+    platform: "neutral",
+    target: "es2022",
+    legalComments: "none",
+    charset: "utf8",
+    write: false,
+    logLevel: "silent",
+  });
+  const prelude = bundled.outputFiles[0]!.text.replace(/^"use strict";\n/, "");
+  return { prelude, code: code.replace(RUNTIME_REQUIRE, (_match, name: string) => `${RUNTIME}[${JSON.stringify(name)}]`) };
+}
+
+/** generated/response-validators.js and its declaration file, for a bundled document. */
+export interface ResponseValidatorFiles {
+  js: string;
+  dts: string;
+}
+
+/**
+ * The response validators module of a bundled document. ajv runs on a worker thread
+ * (response-validators.worker.mjs), started at once: the caller can do other work meanwhile.
+ */
+export async function generateResponseValidators(doc: JsonMap): Promise<ResponseValidatorFiles> {
+  const { table, schemas } = collectResponseSchemas(doc);
+  const resource = schemaResource(doc, schemas.keys());
+  const worker = new WorkerClient("response validators (ajv)", new URL("./response-validators.worker.mjs", import.meta.url), undefined);
+  let compiled: { code: string; functions: Record<string, string> };
+  try {
+    compiled = await worker.request({ type: "compile", resource, key: RESOURCE, pointers: [...schemas.keys()] });
+  } finally {
+    await worker.close();
+  }
+  const functions = new Map([...schemas].map(([pointer, name]) => [name, compiled.functions[pointer]!]));
+  const { prelude, code } = withRuntime(compiled.code);
+  const js = `${BANNER}${prelude}\n${code}\n\n/** Keyed by "METHOD /path/{template}". */\nexport const responseValidators = ${tableSource(table, schemas, functions)};\n`;
+  return { js, dts: DECLARATIONS };
+}
+
+/** How many operations and distinct schemas a document has validators for (for the generate log line). */
+export function responseValidatorCounts(doc: JsonMap): { operations: number; schemas: number } {
+  const { table, schemas } = collectResponseSchemas(doc);
+  return { operations: Object.keys(table).length, schemas: schemas.size };
+}

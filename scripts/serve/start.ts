@@ -1,0 +1,86 @@
+/**
+ * `npm start`: serves the static documentation (dist/docs) on http://127.0.0.1:8080 and runs the
+ * Prism mock of the bundled document (dist/openapi.yaml) on http://127.0.0.1:4010, started by
+ * scripts/serve/prism-server.ts exactly as `npm run mock` and the contract tests start it (--errors included).
+ * Ctrl-C (SIGINT) or SIGTERM stops both and exits 0; if either fails to start or the mock dies,
+ * the other is stopped too and the exit code is 1.
+ * The npm script is `exec node --import tsx scripts/serve/start.ts`: `exec` so no shell sits between npm
+ * and node (dash dies of the SIGINT itself, making npm report a failure), and tsx's loader rather
+ * than its CLI so no wrapper process relays (and escalates) the signal a second time.
+ *
+ * Environment (for tests and for running beside something else):
+ *   DOCS_PORT, MOCK_PORT  ports to listen on (defaults 8080 and 4010);
+ *   DOCS_DIR              directory served as the docs site (default dist/docs);
+ *   MOCK_DOCUMENT         document Prism mocks (default dist/openapi.yaml).
+ */
+import { existsSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { defaultOutput as docsPage } from "../docs/build-docs.js";
+import { BUNDLE_YAML } from "../common/bundle-paths.js";
+import { onStopSignal } from "../common/on-stop-signal.js";
+import { portFromEnv } from "./port-from-env.js";
+import { createStaticServer, listen, STATIC_HOST } from "./static-server.js";
+import { DEFAULT_MOCK_PORT, PrismStartError, startPrism, type MockServer } from "./prism-server.js";
+
+const host = STATIC_HOST;
+
+function existingFile(path: string, hint: string): string {
+  if (!existsSync(path) || !statSync(path).isFile()) throw new Error(`${path} not found: ${hint}`);
+  return path;
+}
+
+/** Prism with the same flags as `npm run mock` and the tests; its output is passed through to ours. */
+async function startMock(document: string, port: number): Promise<MockServer> {
+  try {
+    return await startPrism({ document, port, output: "tee", logLevel: "info" });
+  } catch (error) {
+    if (!(error instanceof PrismStartError)) throw error;
+    throw new Error(error.addressInUse ? `the mock server exited during start-up (MOCK_PORT ${port} is already in use)` : `the mock server did not start: ${error.message}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const docsPort = portFromEnv("DOCS_PORT", 8080);
+  const mockPort = portFromEnv("MOCK_PORT", DEFAULT_MOCK_PORT);
+  const docsDir = resolve(process.env.DOCS_DIR || dirname(docsPage));
+  const document = resolve(process.env.MOCK_DOCUMENT || BUNDLE_YAML);
+  existingFile(join(docsDir, "index.html"), "run `npm run docs` (or `npm run build`) first");
+  existingFile(document, "run `npm run bundle` (or `npm run build`) first");
+
+  const server = createStaticServer(docsDir);
+  let mock: MockServer | undefined;
+  let stopping = false;
+  // A mock still starting has no handle to stop yet: process.exit ends it (startPrism's exit hook).
+  const stop = async (code: number): Promise<never> => {
+    stopping = true;
+    server.closeAllConnections();
+    await Promise.all([new Promise((r) => server.close(r)), mock?.stop()]);
+    process.exit(code);
+  };
+  onStopSignal((signal) => {
+    if (stopping) return;
+    console.log(`\n${signal}: stopping the docs server and the mock`);
+    void stop(0);
+  });
+  try {
+    [, mock] = await Promise.all([listen(server, docsPort, "DOCS_PORT"), startMock(document, mockPort)]);
+  } catch (error) {
+    if (stopping) return;
+    console.error(error instanceof Error ? error.message : error);
+    await stop(1);
+  }
+  if (stopping || !mock) return;
+  void mock.exited.then((code) => {
+    if (stopping) return;
+    console.error(`the mock server stopped unexpectedly (exit code ${code ?? "none, killed by a signal"})`);
+    void stop(1);
+  });
+  console.log(`Docs: http://${host}:${docsPort}/`);
+  console.log(`Mock: ${mock.url}/ (Prism, mocking ${relative(process.cwd(), document) || document})`);
+  console.log("Press Ctrl-C to stop both.");
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
