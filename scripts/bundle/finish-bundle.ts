@@ -4,6 +4,8 @@
  * parameters' `example` (or first `examples` entry), the operation's versioned media types and its
  * request body example. Pure and synchronous: a document in, a new document out, the input untouched,
  * so any build step (scripts/bundle/bundle.ts, or a one-process build) can call it on the bundle it holds.
+ * An operation that lacks what its samples need gets none: the atlas-code-sample-* Spectral rules
+ * (.spectral/atlas.yaml) report every such place, with its line, when the finished bundle is linted.
  */
 import { codeSamples, type ParameterValue, type SampleRequest } from "./code-samples.js";
 import { valueAtPointer } from "../openapi/json-pointer.js";
@@ -50,30 +52,29 @@ function parametersOf(doc: Json, item: Json, op: Json, where: string): Json[] {
   return [...shared, ...own];
 }
 
-/** The concrete request the samples of one operation make, read from the document. */
-function sampleRequest(doc: Json, serverUrl: string, path: string, method: string, item: Json, op: Json): SampleRequest {
+/** A parameter value the samples can write, or undefined (atlas-code-sample-parameter-example reports it). */
+function sampleValue(value: unknown): ParameterValue | undefined {
+  return ["string", "number", "boolean"].includes(typeof value) ? (value as ParameterValue) : undefined;
+}
+
+/** The concrete request the samples of one operation make, read from the document; undefined when it lacks a piece. */
+function sampleRequest(doc: Json, serverUrl: string, path: string, method: string, item: Json, op: Json): SampleRequest | undefined {
   const id = typeof op.operationId === "string" ? op.operationId : undefined;
   const where = id ?? `${method.toUpperCase()} ${path}`;
-  if (id === undefined) throw new Error(`${where}: an operation needs an operationId to get code samples`);
+  // spectral:oas operation-operationId reports an operation without one.
+  if (id === undefined) return undefined;
 
   const pathValues: Record<string, ParameterValue> = {};
   const query: [string, ParameterValue][] = [];
   for (const parameter of parametersOf(doc, item, op, where)) {
     if (parameter.in !== "path" && !(parameter.required === true)) continue;
-    const value = exampleOf(doc, parameter, `${where} parameter ${parameter.name}`);
-    if (value === undefined) {
-      throw new Error(`${where}: parameter ${parameter.name} (${parameter.in}) needs an example: the code samples fill it in`);
-    }
-    if (!["string", "number", "boolean"].includes(typeof value)) {
-      throw new Error(`${where}: parameter ${parameter.name} (${parameter.in}): the code samples support only string, number and boolean examples`);
-    }
-    if (parameter.in === "path") pathValues[parameter.name] = value as ParameterValue;
-    else if (parameter.in === "query") query.push([parameter.name, value as ParameterValue]);
-    else throw new Error(`${where}: required ${parameter.in} parameter ${parameter.name}: the code samples support only path and query parameters`);
+    const value = sampleValue(exampleOf(doc, parameter, `${where} parameter ${parameter.name}`));
+    if (value === undefined || !["path", "query"].includes(parameter.in)) return undefined;
+    if (parameter.in === "path") pathValues[parameter.name] = value;
+    else query.push([parameter.name, value]);
   }
-  for (const [, name] of path.matchAll(/\{([^{}]+)\}/g)) {
-    if (!(name! in pathValues)) throw new Error(`${where}: path parameter ${name} is not declared`);
-  }
+  // spectral:oas path-params reports a template variable without its parameter.
+  for (const [, name] of path.matchAll(/\{([^{}]+)\}/g)) if (!(name! in pathValues)) return undefined;
 
   const responses = Object.fromEntries(Object.entries(isObject(op.responses) ? op.responses : {}).map(([code, raw]) => [code, resolve(doc, raw, `${where} response ${code}`)]));
   const requestBody = op.requestBody === undefined ? undefined : resolve(doc, op.requestBody, `${where} requestBody`);
@@ -84,17 +85,17 @@ function sampleRequest(doc: Json, serverUrl: string, path: string, method: strin
   if (contentType !== undefined) {
     const media = resolve(doc, requestBody!.content[contentType], `${where} requestBody ${contentType}`);
     const body = exampleOf(doc, media, `${where} requestBody ${contentType}`);
-    if (body === undefined) throw new Error(`${where}: the request body (${contentType}) needs an example: the code samples send it`);
+    if (body === undefined) return undefined;
     request.contentType = contentType;
     request.body = body;
   }
   return request;
 }
 
-function serverUrlOf(doc: Json): string {
+/** The host the samples call; undefined when atlas-code-sample-server-url reports servers[0].url. */
+function serverUrlOf(doc: Json): string | undefined {
   const url = Array.isArray(doc.servers) && isObject(doc.servers[0]) ? doc.servers[0].url : undefined;
-  if (typeof url !== "string" || !/^https?:\/\//.test(url)) throw new Error("servers[0].url: the code samples need an absolute http(s) server URL");
-  return url.replace(/\/+$/, "");
+  return typeof url === "string" && /^https?:\/\//.test(url) ? url.replace(/\/+$/, "") : undefined;
 }
 
 /** The bundled document with `x-codeSamples` on every operation. `doc` itself is not changed. */
@@ -111,7 +112,8 @@ export function finishBundle<T extends object>(doc: T): T {
       if (op["x-codeSamples"] !== undefined) {
         throw new Error(`${op.operationId ?? `${method.toUpperCase()} ${path}`}: x-codeSamples are generated while bundling (scripts/bundle/code-samples.ts); remove them from openapi/`);
       }
-      op["x-codeSamples"] = codeSamples(sampleRequest(out, serverUrl, path, method, item, op));
+      const request = serverUrl === undefined ? undefined : sampleRequest(out, serverUrl, path, method, item, op);
+      if (request !== undefined) op["x-codeSamples"] = codeSamples(request);
       finished.add(op);
     }
   }

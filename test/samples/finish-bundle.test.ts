@@ -1,14 +1,15 @@
 /**
  * finishBundle() and the sample writers on their own (the samples' runs against the mock are in
  * test/contract/code-samples.test.ts): every operation gets its three samples from the document alone,
- * a new operation gets them for free, values that need quoting survive the shell and TypeScript, a
- * document that lacks what a sample needs is refused with the operation and field named, the built
+ * a new operation gets them for free, values that need quoting survive the shell and TypeScript, an
+ * operation that lacks what a sample needs gets none and Spectral names the place, the built
  * files are what the generator makes now, and the docs page is configured to show every sample.
  */
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { bundleProject } from "../../scripts/bundle/bundler.js";
+import { bundleProject, bundleToYaml } from "../../scripts/bundle/bundler.js";
+import { lintYaml } from "../spectral/spectralHarness.js";
 import { projectPaths } from "../../scripts/common/project-paths.js";
 import { BUNDLE_YAML } from "../../scripts/common/bundle-paths.js";
 import { SAMPLE_LABELS, tsLiteral, type CodeSample } from "../../scripts/bundle/code-samples.js";
@@ -120,18 +121,29 @@ describe("finishBundle", () => {
     }
   });
 
-  it("names the operation and the field when the document lacks what a sample needs", () => {
-    const noPathExample = structuredClone(source);
-    delete noPathExample.components.parameters.orgId.example;
-    expect(() => finishBundle(noPathExample)).toThrow(/updateConnectedOrgConfig: parameter orgId \(path\) needs an example/);
+  it("gives no samples to an operation that lacks what they need, and Spectral names every such place with its line", async () => {
+    const lacking = structuredClone(source);
+    delete lacking.components.parameters.orgId.example;
+    delete lacking.paths["/api/atlas/v2/groups"].post.requestBody.content["application/vnd.atlas.2023-01-01+json"].examples;
+    const finished = finishBundle(lacking) as Doc;
+    const withSamples = listOperations(finished).filter((op) => samplesOf(finished, op.path, op.method) !== undefined).map((op) => op.operationId);
+    // orgId is the path parameter of two operations; the body example is createProject's.
+    expect(withSamples.sort()).toEqual(["deleteOnlineArchive", "getAccountDetails", "getDataProtectionSettings"]);
 
-    const noBodyExample = structuredClone(source);
-    delete noBodyExample.paths["/api/atlas/v2/groups"].post.requestBody.content["application/vnd.atlas.2023-01-01+json"].examples;
-    expect(() => finishBundle(noBodyExample)).toThrow(/createProject: the request body \(application\/vnd\.atlas\.2023-01-01\+json\) needs an example/);
+    const file = "dist/lint/openapi.yaml";
+    const results = await lintYaml(bundleToYaml(finished), file);
+    const found = results.filter((r) => String(r.code).startsWith("atlas-code-sample-")).map((r) => `${r.code} ${r.path.join(".")}`);
+    expect(found.sort()).toEqual([
+      "atlas-code-sample-parameter-example components.parameters.orgId",
+      "atlas-code-sample-parameter-example paths./api/atlas/v2/federationSettings/{federationSettingsId}/connectedOrgConfigs/{orgId}.patch.parameters.1",
+      "atlas-code-sample-request-body-example paths./api/atlas/v2/groups.post.requestBody.content.application/vnd.atlas.2023-01-01+json",
+    ]);
+    for (const r of results.filter((r) => String(r.code).startsWith("atlas-code-sample-"))) expect(r.range.start.line).toBeGreaterThan(0);
 
     const noServer = structuredClone(source);
-    noServer.servers = [];
-    expect(() => finishBundle(noServer)).toThrow(/servers\[0\]\.url/);
+    noServer.servers = [{ url: "/relative" }];
+    const finishedNoServer = finishBundle(noServer) as Doc;
+    expect(listOperations(finishedNoServer).every((op) => samplesOf(finishedNoServer, op.path, op.method) === undefined)).toBe(true);
   });
 
   it("has the docs page (redocly.yaml) list every sample label, so Redoc shows each one", () => {

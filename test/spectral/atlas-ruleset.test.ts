@@ -1,4 +1,4 @@
-// The Atlas Spectral ruleset (.spectral.yaml + .spectral/atlas.yaml): each rule fires on its bad
+// The Spectral ruleset (.spectral.yaml: spectral:oas, MongoDB's IPA ruleset, .spectral/atlas.yaml): each atlas-* rule fires on its bad
 // fixture (test/fixtures/spectral/<rule>.yaml) exactly where the fixture breaks the convention, with a
 // message that says how to fix it, and stays quiet on the real, bundled document.
 import { execFile } from 'node:child_process';
@@ -18,7 +18,6 @@ const ID_PATH = '/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/archives/
 const GROUP = '/api/atlas/v2/groups/{groupId}';
 const GROUP_BODY = ['paths', GROUP, 'post', 'requestBody', 'content', 'application/vnd.atlas.2023-01-01+json'];
 const GROUP_200 = ['paths', GROUP, 'post', 'responses', '200', 'content', 'application/vnd.atlas.2023-01-01+json'];
-const THING = ['components', 'schemas', 'Thing', 'properties'];
 
 const cases: Case[] = [
   {
@@ -32,19 +31,20 @@ const cases: Case[] = [
   {
     rule: 'atlas-id-path-parameter-hex-pattern',
     at: [
-      ['paths', ID_PATH, 'parameters', '0', 'schema'],
+      ['paths', ID_PATH, 'parameters', '0', 'schema', 'type'],
       ['paths', ID_PATH, 'get', 'parameters', '2', 'schema'],
-      ['components', 'parameters', 'orgId', 'schema'],
+      ['components', 'parameters', 'orgId', 'schema', 'pattern'],
     ],
-    fix: /pattern: '\^\(\[a-f0-9\]\{24\}\)\$'/,
+    fix: /give it schema: \{ type: string, pattern: '\^\(\[a-f0-9\]\{24\}\)\$' \}/,
   },
   {
-    rule: 'atlas-parameter-has-description',
+    rule: 'atlas-error-response-json-media-type',
     at: [
-      ['paths', GROUP, 'get', 'parameters', '2', 'description'],
-      ['components', 'parameters', 'pretty'],
+      ['paths', THINGS, 'get', 'responses', '500', 'content', 'application/vnd.atlas.2023-01-01+json'],
+      ['paths', THINGS, 'get', 'responses', '4XX', 'content', 'application/problem+json'],
+      ['components', 'responses', 'conflict', 'content', 'text/plain'],
     ],
-    fix: /add description:/,
+    fix: /key the body by application\/json/,
   },
   {
     rule: 'atlas-success-response-versioned-media-type',
@@ -67,30 +67,12 @@ const cases: Case[] = [
     fix: /use application\/vnd\.atlas\.YYYY-MM-DD\+json|add one/,
   },
   {
-    rule: 'atlas-error-response-api-error',
-    at: [
-      ['paths', THINGS, 'get', 'responses', '404', 'content', 'application/json', 'schema'],
-      ['paths', THINGS, 'get', 'responses', '500', 'content'],
-      ['paths', THINGS, 'get', 'responses', '4XX', 'content'],
-      ['components', 'responses', 'conflict', 'content', 'application/json', 'schema'],
-    ],
-    fix: /\$ref: '#\/components\/schemas\/ApiError'/,
-  },
-  {
     rule: 'atlas-operation-id-camel-case',
     at: [
       ['paths', THINGS, 'get', 'operationId'],
       ['paths', THINGS, 'post', 'operationId'],
     ],
     fix: /is not camelCase: write it as/,
-  },
-  {
-    rule: 'atlas-operation-has-tag',
-    at: [
-      ['paths', THINGS, 'get'],
-      ['paths', THINGS, 'post', 'tags'],
-    ],
-    fix: /add tags:/,
   },
   {
     rule: 'atlas-operation-has-summary',
@@ -101,11 +83,6 @@ const cases: Case[] = [
     fix: /add summary:/,
   },
   {
-    rule: 'atlas-operation-summary-no-trailing-period',
-    at: [['paths', THINGS, 'get', 'summary']],
-    fix: /drop the final '\.'/,
-  },
-  {
     rule: 'atlas-operation-has-envelope-parameter',
     at: [
       ['paths', THINGS, 'get'],
@@ -114,39 +91,42 @@ const cases: Case[] = [
     fix: /add "- \$ref: '#\/components\/parameters\/envelope'"/,
   },
   {
-    rule: 'atlas-schema-property-has-description',
+    rule: 'atlas-code-sample-parameter-example',
     at: [
-      ['paths', THINGS, 'post', 'parameters', '0', 'content', 'application/json', 'schema', 'properties', 'bad'],
-      ['paths', THINGS, 'post', 'requestBody', 'content', 'application/vnd.atlas.2023-01-01+json', 'schema', 'properties', 'bad'],
-      [...THING, 'id'],
-      [...THING, 'nested', 'properties', 'bad'],
-      [...THING, 'list', 'items', 'properties', 'bad'],
-      [...THING, 'undescribed'],
-      [...THING, 'choice', 'oneOf', '0', 'properties', 'bad'],
-      ['components', 'schemas', 'Extended', 'allOf', '1', 'properties', 'bad'],
+      ['components', 'parameters', 'groupId'],
+      ['paths', '/api/atlas/v2/groups/{groupId}/things/{thingId}/{name}', 'get', 'parameters', '1'],
+      ['paths', '/api/atlas/v2/groups/{groupId}/things/{thingId}/{name}', 'get', 'parameters', '3', 'examples'],
     ],
-    fix: /add description: <what the field means>/,
+    fix: /the code samples fill it in from example:/,
   },
   {
-    rule: 'atlas-enum-values-upper-snake-case',
+    rule: 'atlas-code-sample-parameter-value',
     at: [
-      ['paths', THINGS, 'get', 'parameters', '0', 'schema', 'enum'],
-      [...THING, 'state', 'enum'],
-      [...THING, 'kind', 'enum'],
+      ['paths', '/api/atlas/v2/things/{thingId}/{name}', 'get', 'parameters', '0', 'example'],
+      ['paths', '/api/atlas/v2/things/{thingId}/{name}', 'get', 'parameters', '2', 'examples', 'list', 'value'],
     ],
-    fix: /rename "\w+" -> "[A-Z_]+".*x-lint-exceptions: \{ atlas-enum-values-upper-snake-case: "<reason>" \}/,
+    fix: /is not a string, number or boolean: the code samples put it in the URL/,
   },
   {
-    rule: 'atlas-lint-exceptions-have-reasons',
+    rule: 'atlas-code-sample-parameter-location',
     at: [
-      ['components', 'schemas', 'EmptyReason', 'x-lint-exceptions', 'atlas-enum-values-upper-snake-case'],
-      // an unknown rule name breaks two constraints (allowed names, valid property names)
-      ['components', 'schemas', 'UnknownRule', 'x-lint-exceptions'],
-      ['components', 'schemas', 'UnknownRule', 'x-lint-exceptions'],
-      ['components', 'schemas', 'NotAMap', 'x-lint-exceptions'],
-      ['components', 'schemas', 'EmptyMap', 'x-lint-exceptions'],
+      ['paths', THINGS, 'get', 'parameters', '0', 'in'],
+      ['paths', THINGS, 'get', 'parameters', '1', 'in'],
     ],
-    fix: /write x-lint-exceptions: \{ <rule>: "<reason>" \}/,
+    fix: /the code samples write only path and query parameters/,
+  },
+  {
+    rule: 'atlas-code-sample-request-body-example',
+    at: [
+      ['paths', THINGS, 'post', 'requestBody', 'content', 'application/vnd.atlas.2023-01-01+json'],
+      ['paths', THINGS, 'put', 'requestBody', 'content', 'application/vnd.atlas.2023-01-01+json', 'examples'],
+    ],
+    fix: /the code samples send example:/,
+  },
+  {
+    rule: 'atlas-code-sample-server-url',
+    at: [['servers', '0', 'url']],
+    fix: /is not an absolute http\(s\) URL/,
   },
   {
     rule: 'atlas-examples-valid',
@@ -193,16 +173,49 @@ describe('each Atlas rule on its bad fixture', () => {
     expect(pathsOf(results, 'operation-operationId-unique')).toEqual([['paths', THINGS, 'patch', 'operationId']]);
   });
 
-  it('an enum exception without a reason says it does not count', async () => {
-    const results = await lintFile(path.join(fixturesDir, 'atlas-enum-values-upper-snake-case.yaml'));
-    const kind = results.find(r => r.code === 'atlas-enum-values-upper-snake-case' && r.path.includes('kind'));
-    expect(kind?.message).toContain('has no reason, so it does not count');
-  });
-
   it('a request example may leave out readOnly required fields; a response example may not', async () => {
     const results = await lintFile(path.join(fixturesDir, 'atlas-examples-valid.yaml'));
     const messages = results.filter(r => r.code === 'atlas-examples-valid').map(r => r.message);
     expect(messages.filter(m => m.includes("required property 'id'"))).toEqual([expect.stringContaining('(response side')]);
+  });
+});
+
+type Doc = Record<string, any>;
+const CREATE = (d: Doc) => d.paths['/api/atlas/v2/groups'].post;
+const SETTINGS = (d: Doc) => d.paths['/api/atlas/v2/orgs/{orgId}/settings'].get;
+
+/** Each retired atlas-* rule, the IPA (or spectral:oas) rule that enforces it now, and a fault in the real document it reports. */
+const RETIRED: { rule: string; by: string; at: string[]; fault: (d: Doc) => void }[] = [
+  { rule: 'atlas-parameter-has-description', by: 'xgen-IPA-117-description', at: ['components', 'parameters', 'pretty'], fault: d => delete d.components.parameters.pretty.description },
+  { rule: 'atlas-schema-property-has-description', by: 'xgen-IPA-117-description', at: ['components', 'schemas', 'Link', 'properties', 'rel'], fault: d => delete d.components.schemas.Link.properties.rel.description },
+  { rule: 'atlas-enum-values-upper-snake-case', by: 'xgen-IPA-123-enum-values-must-be-upper-snake-case', at: ['components', 'schemas', 'RegionUsageRestrictions'], fault: d => (d.components.schemas.RegionUsageRestrictions.enum[1] = 'govRegionsOnly') },
+  { rule: 'atlas-operation-summary-no-trailing-period', by: 'xgen-IPA-117-operation-summary-format', at: ['paths', '/api/atlas/v2/orgs/{orgId}/settings', 'get'], fault: d => (SETTINGS(d).summary += '.') },
+  { rule: 'atlas-operation-has-tag', by: 'operation-tags', at: ['paths', '/api/atlas/v2/orgs/{orgId}/settings', 'get'], fault: d => delete SETTINGS(d).tags },
+  { rule: 'atlas-error-response-api-error', by: 'xgen-IPA-114-error-responses-refer-to-api-error', at: ['paths', '/api/atlas/v2/groups', 'post', 'responses', '409', 'content', 'application/json'], fault: d => (CREATE(d).responses['409'] = { description: 'Conflict.', content: { 'application/json': { schema: { type: 'object' } } } }) },
+  { rule: 'atlas-lint-exceptions-have-reasons', by: 'xgen-IPA-005-exception-extension-format', at: ['paths', '/api/atlas/v2/groups', 'post', 'x-xgen-IPA-exception'], fault: d => (CREATE(d)['x-xgen-IPA-exception']['xgen-IPA-106-create-method-response-code-is-201'] = 'no reason') },
+];
+
+describe('rules retired for the IPA ruleset (on the real document, one fault each)', () => {
+  let real: Doc;
+  beforeAll(async () => {
+    const file = path.join(await fs.promises.mkdtemp(path.join(os.tmpdir(), 'atlas-retired-')), 'openapi.yaml');
+    await bundleRealDocument(file);
+    real = parse(await fs.promises.readFile(file, 'utf8'));
+  });
+
+  it.each(RETIRED)('$rule is gone, and $by reports the same fault', async ({ rule, by, at, fault }) => {
+    expect(await atlasRuleNames()).not.toContain(rule);
+    const document = structuredClone(real);
+    fault(document);
+    expect(pathsOf(await lintYaml(stringify(document), 'openapi.yaml'), by)).toContainEqual(at);
+  });
+
+  it('an IPA exception the node does not need is reported, so none outlives its reason', async () => {
+    const document = structuredClone(real);
+    SETTINGS(document).responses['200'].content['application/vnd.atlas.2023-01-01+json'].schema = { $ref: '#/components/schemas/OrganizationSettingsResponse' };
+    document.components.schemas.OrganizationSettingsResponse = document.components.schemas.OrganizationSettings;
+    const found = pathsOf(await lintYaml(stringify(document), 'openapi.yaml'), 'xgen-IPA-104-get-method-returns-response-suffixed-object');
+    expect(found).toEqual([['paths', '/api/atlas/v2/orgs/{orgId}/settings', 'get', 'responses', '200', 'content', 'application/vnd.atlas.2023-01-01+json', 'x-xgen-IPA-exception', 'xgen-IPA-104-get-method-returns-response-suffixed-object']]);
   });
 });
 

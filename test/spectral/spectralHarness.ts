@@ -14,24 +14,26 @@ import { loadSpectralRuleset } from '../../scripts/lint/spectral.js';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const fixturesDir = path.join(repoRoot, 'test/fixtures/spectral');
 const rulesetFile = path.join(repoRoot, '.spectral.yaml');
+const fixtureRulesetFile = path.join(fixturesDir, 'ruleset.yaml');
 
-let rulesetPromise: Promise<Ruleset> | undefined;
+const rulesets = new Map<string, Promise<Ruleset>>();
 
-/** The project's ruleset (.spectral.yaml with .spectral/atlas.yaml), loaded once per test file. */
-export function loadRuleset(): Promise<Ruleset> {
-  rulesetPromise ??= loadSpectralRuleset(rulesetFile);
-  return rulesetPromise;
+/** The project's ruleset (.spectral.yaml: spectral:oas, IPA, .spectral/atlas.yaml), or the fixtures' (without IPA), loaded once per test file. */
+export function loadRuleset(file = rulesetFile): Promise<Ruleset> {
+  if (!rulesets.has(file)) rulesets.set(file, loadSpectralRuleset(file));
+  return rulesets.get(file)!;
 }
 
-/** Lints YAML text as if it were the file at `source` (the path only names it in results). */
-export async function lintYaml(text: string, source: string): Promise<ISpectralDiagnostic[]> {
+/** Lints YAML text as if it were the file at `source` (the path only names it in results), with the project's ruleset. */
+export async function lintYaml(text: string, source: string, ruleset = rulesetFile): Promise<ISpectralDiagnostic[]> {
   const spectral = new Spectral();
-  spectral.setRuleset(await loadRuleset());
+  spectral.setRuleset(await loadRuleset(ruleset));
   return spectral.run(new Document(text, parsers.Yaml, source));
 }
 
+/** Lints a fixture of test/fixtures/spectral with the fixtures' ruleset (IPA's functions throw on small documents). */
 export async function lintFile(file: string): Promise<ISpectralDiagnostic[]> {
-  return lintYaml(await fs.promises.readFile(file, 'utf8'), file);
+  return lintYaml(await fs.promises.readFile(file, 'utf8'), file, fixtureRulesetFile);
 }
 
 /** Bundles openapi/openapi.yaml as `npm run lint` does (Redocly, then finishBundle: code samples included) into outputFile. */

@@ -43,12 +43,6 @@ export function resolveLocalRef(document, ref, seen = new Set()) {
   return { value, path };
 }
 
-/** Returns the object itself, or what its local $ref points at (undefined when it cannot be followed). */
-export function derefLocal(document, node) {
-  if (isObject(node) && typeof node.$ref === 'string') return resolveLocalRef(document, node.$ref)?.value;
-  return node;
-}
-
 /**
  * Calls visit(schema, path, direction) for every schema object in one schema tree, the root included.
  * direction is 'request', 'response' or 'either' (a component schema, usable both ways).
