@@ -23,10 +23,19 @@ const EXTRA_FIELDS: Record<string, string> = {
 
 /**
  * Page defaults the document states in the field's description instead of a schema `default`,
- * each for a reason the README's deviations table records.
+ * each for a reason the deviations table of docs/conventions.md records.
  */
 const DEFAULTS_IN_DESCRIPTION: Record<string, string> = {
   regionUsageRestrictions: "generators that fill in defaults would send it in every request; Commercial Atlas rejects the field",
+};
+
+/**
+ * Responses every operation declares that the pages do not show: the protocol a client must speak
+ * (docs/conventions.md, "added: not on the pages"), each one shared component.
+ */
+const ADDED_RESPONSES: Record<string, string> = {
+  "406": "notAcceptable",
+  "429": "tooManyRequests",
 };
 
 /** Example values that break the page's own schema, replaced by values that validate. */
@@ -55,7 +64,11 @@ function flatten(schema: Json): Json {
   return {
     ...Object.assign({}, ...parts, s),
     allOf: undefined,
-    properties: Object.assign({}, ...parts.map((p: Json) => p.properties ?? {}), s.properties ?? {}),
+    // A property restated in several members is the union of its keywords (validation stays in one member).
+    properties: [...parts, s].reduce((all: Json, p: Json) => {
+      for (const [k, v] of Object.entries<Json>(p.properties ?? {})) all[k] = all[k] && !v.$ref && !all[k].$ref ? { ...all[k], ...v } : v;
+      return all;
+    }, {}),
     required: [...new Set([...parts.flatMap((p: Json) => p.required ?? []), ...(s.required ?? [])])],
   };
 }
@@ -217,7 +230,10 @@ describe("the document transcribes every reference page", () => {
     });
 
     it("has every response code with its media type, text, fields and examples", () => {
-      expect(Object.keys(op.responses).sort(), `${name}: response codes`).toEqual(page.responses.map((r) => r.code).sort());
+      expect(Object.keys(op.responses).sort(), `${name}: response codes`).toEqual([...page.responses.map((r) => r.code), ...Object.keys(ADDED_RESPONSES)].sort());
+      for (const [code, component] of Object.entries(ADDED_RESPONSES)) {
+        expect(op.responses[code], `${name} ${code}: the shared component`).toEqual({ $ref: `#/components/responses/${component}` });
+      }
       for (const r of page.responses) {
         const response = deref(op.responses[r.code]);
         const where = `${name} ${r.code}`;
