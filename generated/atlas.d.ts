@@ -619,7 +619,7 @@ export interface components {
         RateLimitRemaining: number;
         /**
          * @description Number of seconds to wait before sending the request again (delta-seconds, RFC 9110 section 10.2.3). Atlas rate-limits each endpoint per user or API key; a client waits this long before it retries.
-         * @example 60
+         * @example 1
          */
         RetryAfter: number;
         /**

@@ -5,11 +5,7 @@
  */
 
 /** One entry of Redocly's `x-codeSamples`. */
-export interface CodeSample {
-  lang: string;
-  label: string;
-  source: string;
-}
+export type CodeSample = { lang: string; label: string; source: string };
 
 /** A parameter's example: TypeScript gets it as it is, the URL gets its string form. */
 export type ParameterValue = string | number | boolean;
@@ -17,23 +13,15 @@ export type ParameterValue = string | number | boolean;
 /** One concrete request of an operation, with the document's example values filled in. */
 export interface SampleRequest {
   operationId: string;
-  /** Lower case, as in the document ("get", "patch", ...). */
-  method: string;
-  /** The path template ("/api/atlas/v2/groups/{groupId}"), as typed in the client's `paths`. */
-  path: string;
-  /** The document's first server URL, without a trailing slash. */
-  serverUrl: string;
-  /** A value for every path parameter of the template, as the document's example gives it. */
-  pathValues: Record<string, ParameterValue>;
-  /** Required query parameters and their example values, in document order. */
-  query: [string, ParameterValue][];
+  method: string; // lower case, as in the document
+  path: string; // the template ("/api/atlas/v2/groups/{groupId}"), as typed in the client's `paths`
+  serverUrl: string; // the document's first server URL, without a trailing slash
+  pathValues: Record<string, ParameterValue>; // every path parameter's example
+  query: [string, ParameterValue][]; // required query parameters' examples, in document order
   accept: string;
-  /** The request body's media type, when the operation takes a body. */
-  contentType?: string;
-  /** The request body's example, when the operation takes a body. */
+  contentType?: string; // the request body's media type and example, when the operation takes a body
   body?: unknown;
-  /** Whether the 2xx response has a body (schema) to print. */
-  returnsData: boolean;
+  returnsData: boolean; // whether the 2xx response has a body (schema) to print
 }
 
 export const SAMPLE_LABELS = {

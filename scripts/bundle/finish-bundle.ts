@@ -25,10 +25,7 @@ function isObject(value: unknown): value is Json {
 function resolve(doc: Json, value: unknown, where: string): Json {
   let current = value;
   for (let hops = 0; isObject(current) && typeof current.$ref === "string"; hops++) {
-    if (hops > MAX_REF_HOPS) throw new Error(`${where}: $ref chain too long`);
-    const target = valueAtPointer(doc, current.$ref);
-    if (target === undefined) throw new Error(`${where}: $ref ${current.$ref} does not resolve in the bundled document`);
-    current = target;
+    if (hops > MAX_REF_HOPS || (current = valueAtPointer(doc, current.$ref)) === undefined) throw new Error(`${where}: a $ref does not resolve in the bundled document`);
   }
   if (!isObject(current)) throw new Error(`${where}: expected an object`);
   return current;
@@ -52,11 +49,6 @@ function parametersOf(doc: Json, item: Json, op: Json, where: string): Json[] {
   return [...shared, ...own];
 }
 
-/** A parameter value the samples can write, or undefined (atlas-code-sample-parameter-example reports it). */
-function sampleValue(value: unknown): ParameterValue | undefined {
-  return ["string", "number", "boolean"].includes(typeof value) ? (value as ParameterValue) : undefined;
-}
-
 /** The concrete request the samples of one operation make, read from the document; undefined when it lacks a piece. */
 function sampleRequest(doc: Json, serverUrl: string, path: string, method: string, item: Json, op: Json): SampleRequest | undefined {
   const id = typeof op.operationId === "string" ? op.operationId : undefined;
@@ -68,8 +60,9 @@ function sampleRequest(doc: Json, serverUrl: string, path: string, method: strin
   const query: [string, ParameterValue][] = [];
   for (const parameter of parametersOf(doc, item, op, where)) {
     if (parameter.in !== "path" && !(parameter.required === true)) continue;
-    const value = sampleValue(exampleOf(doc, parameter, `${where} parameter ${parameter.name}`));
-    if (value === undefined || !["path", "query"].includes(parameter.in)) return undefined;
+    const value = exampleOf(doc, parameter, `${where} parameter ${parameter.name}`) as ParameterValue;
+    // atlas-code-sample-parameter-{example,value,location} report what is missing here.
+    if (!["string", "number", "boolean"].includes(typeof value) || !["path", "query"].includes(parameter.in)) return undefined;
     if (parameter.in === "path") pathValues[parameter.name] = value;
     else query.push([parameter.name, value]);
   }

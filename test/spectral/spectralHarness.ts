@@ -14,7 +14,7 @@ import { loadSpectralRuleset } from '../../scripts/lint/spectral.js';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const fixturesDir = path.join(repoRoot, 'test/fixtures/spectral');
 const rulesetFile = path.join(repoRoot, '.spectral.yaml');
-const fixtureRulesetFile = path.join(fixturesDir, 'ruleset.yaml');
+export const fixtureRulesetFile = path.join(fixturesDir, 'ruleset.yaml');
 
 const rulesets = new Map<string, Promise<Ruleset>>();
 

@@ -111,27 +111,9 @@ export function forEachSchemaHolder(document, visit) {
   for (const [name, res] of entries(components.responses)) response(res, ['components', 'responses', name]);
 }
 
-/**
- * Every schema object of a document, as [schema, path, direction], in walk order. Several rules
- * (enum casing, property descriptions, examples) walk the same unresolved document in one Spectral
- * run; the walk is done once per document object and shared (a profile of a 600-operation document
- * showed each rule repeating it).
- */
-const schemasByDocument = new WeakMap();
-
-function schemasOf(document) {
-  let found = schemasByDocument.get(document);
-  if (found !== undefined) return found;
-  found = [];
-  const collect = (schema, path, direction) => found.push([schema, path, direction]);
-  const components = isObject(document.components) ? document.components : {};
-  for (const [name, schema] of entries(components.schemas)) walkSchema(schema, ['components', 'schemas', name], 'either', collect);
-  forEachSchemaHolder(document, (holder, path, direction) => walkSchema(holder.schema, [...path, 'schema'], direction, collect));
-  schemasByDocument.set(document, found);
-  return found;
-}
-
 /** Calls visit(schema, path, direction) for every schema object anywhere in the document. */
 export function forEachSchema(document, visit) {
-  for (const [schema, path, direction] of schemasOf(document)) visit(schema, path, direction);
+  const components = isObject(document.components) ? document.components : {};
+  for (const [name, schema] of entries(components.schemas)) walkSchema(schema, ['components', 'schemas', name], 'either', visit);
+  forEachSchemaHolder(document, (holder, path, direction) => walkSchema(holder.schema, [...path, 'schema'], direction, visit));
 }
