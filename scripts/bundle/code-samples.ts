@@ -1,8 +1,5 @@
-/**
- * Writes the code samples of one operation, one function per language. The input is a plain
- * description of one concrete request (scripts/bundle/finish-bundle.ts reads it from the document), so
- * this file knows only how each language spells a request, never anything about a given operation.
- */
+// The code samples of one concrete request (scripts/bundle/finish-bundle.ts reads it from the document),
+// one function per language: this file knows how each language spells a request, nothing of an operation.
 
 /** One entry of Redocly's `x-codeSamples`. */
 export type CodeSample = { lang: string; label: string; source: string };

@@ -1,11 +1,8 @@
 /**
- * What the bundled document gets on top of Redocly's bundle: `x-codeSamples` on every operation
- * (scripts/bundle/code-samples.ts writes them), built from the document alone: the path and required query
- * parameters' `example` (or first `examples` entry), the operation's versioned media types and its
- * request body example. Pure and synchronous: a document in, a new document out, the input untouched,
- * so any build step (scripts/bundle/bundle.ts, or a one-process build) can call it on the bundle it holds.
- * An operation that lacks what its samples need gets none: the atlas-code-sample-* Spectral rules
- * (.spectral/atlas.yaml) report every such place, with its line, when the finished bundle is linted.
+ * The bundle plus `x-codeSamples` on every operation (scripts/bundle/code-samples.ts writes them), read from
+ * the document alone: path and required query parameters' examples, the versioned media types, the request
+ * body example. Pure: a new document out, the input untouched. An operation that lacks a piece gets no
+ * samples; the atlas-code-sample-* Spectral rules report each such place, with its line.
  */
 import { codeSamples, type ParameterValue, type SampleRequest } from "./code-samples.js";
 import { valueAtPointer } from "../openapi/json-pointer.js";

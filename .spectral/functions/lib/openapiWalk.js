@@ -1,7 +1,5 @@
-// Walks an *unresolved*, bundled OpenAPI document (every $ref local, '#/...').
-// The schema rules read the document as written rather than Spectral's resolved copy, so that each
-// schema is visited once, at the place an author edits it, and a $ref stays visible as a $ref.
-// A walk never follows a $ref: the target is visited where it is defined.
+// Walks an *unresolved*, bundled OpenAPI document (every $ref local) as written, so that each schema is
+// visited once, where an author edits it; a walk never follows a $ref (its target is visited where defined).
 
 import { pointerKeys, valueAtPointer } from '../../../scripts/openapi/json-pointer.js';
 import { SUBSCHEMA_KEYWORDS } from '../../../scripts/openapi/schema-views.js';
