@@ -109,7 +109,7 @@ describe("withResponseValidation through a real client", () => {
     answer(200, orgSettings, "application/json; charset=utf-8");
     await getSettings(client);
     expect(reports.map((r) => r.mismatches)).toEqual([
-      [{ pointer: "", keyword: "status", expected: "one of 200, 401, 403, 404, 500", received: "418" }],
+      [{ pointer: "", keyword: "status", expected: "one of 200, 401, 403, 404, 406, 429, 500", received: "418" }],
       [{ pointer: "", keyword: "mediaType", expected: `one of ${SETTINGS_TYPE}`, received: "application/json" }],
     ]);
   });
