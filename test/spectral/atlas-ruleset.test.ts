@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import type { ISpectralDiagnostic } from '@stoplight/spectral-core';
-import { atlasRuleNames, bundleRealDocument, fixturesDir, lintFile, lintYaml, repoRoot } from './spectralHarness.js';
+import { atlasRuleNames, bundleRealDocument, fixturesDir, lintFile, lintYaml, loadRuleset, repoRoot } from './spectralHarness.js';
 
 type Case = { rule: string; at: string[][]; fix: RegExp };
 
@@ -201,6 +201,12 @@ describe('rules retired for the IPA ruleset (on the real document, one fault eac
     const file = path.join(await fs.promises.mkdtemp(path.join(os.tmpdir(), 'atlas-retired-')), 'openapi.yaml');
     await bundleRealDocument(file);
     real = parse(await fs.promises.readFile(file, 'utf8'));
+  });
+
+  it('loads every IPA rule, none switched off: exceptions are recorded on nodes', async () => {
+    const rules = Object.values((await loadRuleset()).rules).filter(rule => rule.name.startsWith('xgen-IPA-'));
+    expect(rules.length).toBeGreaterThan(0);
+    expect(rules.filter(rule => !rule.enabled).map(rule => rule.name)).toEqual([]);
   });
 
   it.each(RETIRED)('$rule is gone, and $by reports the same fault', async ({ rule, by, at, fault }) => {
