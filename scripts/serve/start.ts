@@ -1,7 +1,7 @@
 /**
  * `npm start`: serves the static documentation (dist/docs) on http://127.0.0.1:8080 and runs the
- * Prism mock of the bundled document (dist/openapi.yaml) on http://127.0.0.1:4010, started by
- * scripts/serve/prism-server.ts exactly as `npm run mock` and the contract tests start it (--errors included).
+ * Atlas mock of the bundled document (dist/openapi.yaml) on http://127.0.0.1:4010, started by
+ * scripts/serve/atlas/mock-server.ts exactly as `npm run mock` and the contract tests start it.
  * Ctrl-C (SIGINT) or SIGTERM stops both and exits 0; if either fails to start or the mock dies,
  * the other is stopped too and the exit code is 1.
  * The npm script is `exec node --import tsx scripts/serve/start.ts`: `exec` so no shell sits between npm
@@ -11,7 +11,8 @@
  * Environment (for tests and for running beside something else):
  *   DOCS_PORT, MOCK_PORT  ports to listen on (defaults 8080 and 4010);
  *   DOCS_DIR              directory served as the docs site (default dist/docs);
- *   MOCK_DOCUMENT         document Prism mocks (default dist/openapi.yaml).
+ *   MOCK_DOCUMENT         document the mock serves (default dist/openapi.yaml);
+ *   MOCK_* credentials    as for `npm run mock` (docs/mock.md).
  */
 import { existsSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -20,7 +21,9 @@ import { BUNDLE_YAML } from "../common/bundle-paths.js";
 import { onStopSignal } from "../common/on-stop-signal.js";
 import { portFromEnv } from "./port-from-env.js";
 import { createStaticServer, listen, STATIC_HOST } from "./static-server.js";
-import { DEFAULT_MOCK_PORT, PrismStartError, startPrism, type MockServer } from "./prism-server.js";
+import { DEFAULT_MOCK_PORT, type MockServer } from "./prism-server.js";
+import { credentialsFromEnv } from "./atlas/auth.js";
+import { startMock as startAtlasMock } from "./atlas/mock-server.js";
 
 const host = STATIC_HOST;
 
@@ -29,13 +32,13 @@ function existingFile(path: string, hint: string): string {
   return path;
 }
 
-/** Prism with the same flags as `npm run mock` and the tests; its output is passed through to ours. */
+/** The mock as `npm run mock` starts it; its request log is passed through to ours. */
 async function startMock(document: string, port: number): Promise<MockServer> {
   try {
-    return await startPrism({ document, port, output: "tee", logLevel: "info" });
+    return await startAtlasMock({ document, port, output: "tee", credentials: credentialsFromEnv().credentials });
   } catch (error) {
-    if (!(error instanceof PrismStartError)) throw error;
-    throw new Error(error.addressInUse ? `the mock server exited during start-up (MOCK_PORT ${port} is already in use)` : `the mock server did not start: ${error.message}`);
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(message.includes("already in use") ? `the mock server exited during start-up (${message})` : `the mock server did not start: ${message}`);
   }
 }
 
@@ -76,7 +79,7 @@ async function main(): Promise<void> {
     void stop(1);
   });
   console.log(`Docs: http://${host}:${docsPort}/`);
-  console.log(`Mock: ${mock.url}/ (Prism, mocking ${relative(process.cwd(), document) || document})`);
+  console.log(`Mock: ${mock.url}/ (Atlas mock of ${relative(process.cwd(), document) || document}; credentials: docs/mock.md)`);
   console.log("Press Ctrl-C to stop both.");
 }
 

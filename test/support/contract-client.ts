@@ -5,9 +5,10 @@
  */
 import { createAtlasClient, type AtlasAuth, type AtlasClient } from "../../src/index.js";
 import type { JsonValue, Operation } from "./bundled-document.js";
+import { DEFAULT_CREDENTIALS } from "../../scripts/serve/atlas/auth.js";
 
-/** Any non-empty bearer token satisfies the mock: it checks the header's shape, not the token. */
-export const MOCK_ACCESS_TOKEN = "contract-test-token";
+/** The mock's static test access token (docs/mock.md). */
+export const MOCK_ACCESS_TOKEN = DEFAULT_CREDENTIALS.accessToken;
 
 export interface RequestSpec {
   path: Record<string, string>;
