@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { mediaTypesForRequest } from "../../src/atlas-fetch.js";
+import { MOCK_ACCESS_TOKEN } from "../support/contract-client.js";
 import { describeErrors, DocumentValidator } from "../support/document-validator.js";
 import { GENERATORS, versionsOf, type Generation, type Generator } from "./support/generators.js";
 import { startRecordingProxy, type RecordedCall, type RecordingProxy } from "./support/recording-proxy.js";
@@ -97,7 +98,8 @@ interface CallerModule {
   readOnlyVerdict?(): { clusterCountRequired: boolean; linksRefused: boolean };
 }
 
-const TOKEN = "matrix-token";
+/** The Atlas mock's static test token: any other is a 401. */
+const TOKEN = MOCK_ACCESS_TOKEN;
 const validator = new DocumentValidator();
 const groupResponseSchema = "#/paths/~1api~1atlas~1v2~1groups/post/responses/200/content/application~1vnd.atlas.2023-01-01+json/schema";
 
@@ -157,7 +159,7 @@ beforeAll(async () => {
   workspace = createWorkspace();
   cpSync(join(ROOT, "test", "downstream", "clients"), join(workspace.dir, "clients"), { recursive: true });
   for (const generator of GENERATORS) mkdirSync(join(workspace.dir, "clients", "generated", generator.id), { recursive: true });
-  proxies = { "3.1": await startRecordingProxy(inject("mockBaseUrl")), "3.0": await startRecordingProxy(inject("mock30BaseUrl")) };
+  proxies = { "3.1": await startRecordingProxy(inject("mockStatelessBaseUrl")), "3.0": await startRecordingProxy(inject("mock30BaseUrl")) };
   await runAll([...new Set(GENERATORS.flatMap((generator) => [generator.generation, ...(generator.rawGeneration ? [generator.rawGeneration] : [])]))]);
   typeErrors = await timed("tsc --strict (all outputs and callers)", () => typecheck(workspace.dir));
   timings.push(["set-up total", (performance.now() - start) / 1000]);
