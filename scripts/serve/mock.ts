@@ -1,46 +1,33 @@
 /**
- * `npm run mock`: the Atlas mock of dist/openapi.yaml at http://127.0.0.1:4010 (see docs/mock.md): Prism
+ * `npm run mock`: the Atlas mock of dist/openapi.yaml at http://127.0.0.1:4010 (docs/mock.md): Prism
  * validating requests and picking examples, behind the Atlas layer (scripts/serve/atlas/). Flags:
  * --stateless (examples as they are, nothing remembered), --plain-prism (Prism alone, no Atlas layer);
  * other arguments go to `prism mock`, e.g. --dynamic. Environment: MOCK_PORT, MOCK_HOST (0.0.0.0 in a
- * container), MOCK_RATE_LIMIT (requests per minute per credential), MOCK_CLIENT_ID, MOCK_CLIENT_SECRET,
- * MOCK_PUBLIC_KEY, MOCK_PRIVATE_KEY, MOCK_ACCESS_TOKEN. Ctrl-C or SIGTERM stops it; if Prism dies,
+ * container), MOCK_RATE_LIMIT and the MOCK_* credentials. Ctrl-C or SIGTERM stops it; if Prism dies,
  * this exits with its code.
  */
 import { existsSync } from "node:fs";
 import { BUNDLE_YAML } from "../common/bundle-paths.js";
 import { onStopSignal } from "../common/on-stop-signal.js";
-import { credentialsFromEnv } from "./atlas/auth.js";
-import { startMock } from "./atlas/mock-server.js";
+import { mockSettingsFromEnv, startMock } from "./atlas/mock-server.js";
 import { portFromEnv } from "./port-from-env.js";
 import { DEFAULT_MOCK_PORT } from "./prism-server.js";
 
 async function main(): Promise<void> {
   if (!existsSync(BUNDLE_YAML)) throw new Error("dist/openapi.yaml is missing: run npm run bundle first");
   const args = process.argv.slice(2);
-  const flag = (name: string) => args.includes(name);
-  const { credentials, lines } = credentialsFromEnv();
-  const limit = portFromEnv("MOCK_RATE_LIMIT", 6000, 1e9);
-  const server = await startMock({
-    document: BUNDLE_YAML,
-    port: portFromEnv("MOCK_PORT", DEFAULT_MOCK_PORT),
-    host: process.env.MOCK_HOST || undefined,
-    output: "tee",
-    logLevel: "info",
-    extraArgs: args.filter((a) => a !== "--stateless" && a !== "--plain-prism"),
-    plainPrism: flag("--plain-prism"),
-    stateless: flag("--stateless"),
-    credentials,
-    rateLimit: { limit, windowMs: 60_000 },
-  });
+  const [plainPrism, stateless] = [args.includes("--plain-prism"), args.includes("--stateless")];
+  const settings = mockSettingsFromEnv();
+  const extraArgs = args.filter((a) => a !== "--stateless" && a !== "--plain-prism");
+  const server = await startMock({ document: BUNDLE_YAML, port: portFromEnv("MOCK_PORT", DEFAULT_MOCK_PORT), output: "tee", logLevel: "info", extraArgs, plainPrism, stateless, ...settings.options });
   let stopping = false;
   onStopSignal((signal) => {
     stopping = true;
     console.log(`\n${signal}: stopping the mock`);
     void server.stop().then(() => process.exit(0));
   });
-  if (flag("--plain-prism")) console.log(`Plain Prism ready at ${server.url} (no Atlas layer: any bearer token, Prism's errors)`);
-  else console.log([`Atlas mock ready at ${server.url}${flag("--stateless") ? " (stateless)" : ""}, ${limit} requests a minute per credential. Test credentials:`, ...lines, "See docs/mock.md."].join("\n"));
+  if (plainPrism) console.log(`Plain Prism ready at ${server.url} (no Atlas layer: any bearer token, Prism's own errors)`);
+  else console.log(`Atlas mock ready at ${server.url}${stateless ? " (stateless)" : ""}. ${settings.banner}\nSee docs/mock.md.`);
   const code = await server.exited;
   if (!stopping) {
     console.error(`Prism stopped unexpectedly (exit code ${code ?? "none, killed by a signal"})`);

@@ -22,24 +22,13 @@ import { onStopSignal } from "../common/on-stop-signal.js";
 import { portFromEnv } from "./port-from-env.js";
 import { createStaticServer, listen, STATIC_HOST } from "./static-server.js";
 import { DEFAULT_MOCK_PORT, type MockServer } from "./prism-server.js";
-import { credentialsFromEnv } from "./atlas/auth.js";
-import { startMock as startAtlasMock } from "./atlas/mock-server.js";
+import { mockSettingsFromEnv, startMock } from "./atlas/mock-server.js";
 
 const host = STATIC_HOST;
 
 function existingFile(path: string, hint: string): string {
   if (!existsSync(path) || !statSync(path).isFile()) throw new Error(`${path} not found: ${hint}`);
   return path;
-}
-
-/** The mock as `npm run mock` starts it; its request log is passed through to ours. */
-async function startMock(document: string, port: number): Promise<MockServer> {
-  try {
-    return await startAtlasMock({ document, port, output: "tee", credentials: credentialsFromEnv().credentials });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new Error(message.includes("already in use") ? `the mock server exited during start-up (${message})` : `the mock server did not start: ${message}`);
-  }
 }
 
 async function main(): Promise<void> {
@@ -50,6 +39,7 @@ async function main(): Promise<void> {
   existingFile(join(docsDir, "index.html"), "run `npm run docs` (or `npm run build`) first");
   existingFile(document, "run `npm run bundle` (or `npm run build`) first");
 
+  const settings = mockSettingsFromEnv();
   const server = createStaticServer(docsDir);
   let mock: MockServer | undefined;
   let stopping = false;
@@ -66,7 +56,10 @@ async function main(): Promise<void> {
     void stop(0);
   });
   try {
-    [, mock] = await Promise.all([listen(server, docsPort, "DOCS_PORT"), startMock(document, mockPort)]);
+    const starting = startMock({ document, port: mockPort, output: "tee", ...settings.options }).catch((error: Error) => {
+      throw new Error(`the mock server exited during start-up (${error.message})`);
+    });
+    [, mock] = await Promise.all([listen(server, docsPort, "DOCS_PORT"), starting]);
   } catch (error) {
     if (stopping) return;
     console.error(error instanceof Error ? error.message : error);
@@ -79,7 +72,7 @@ async function main(): Promise<void> {
     void stop(1);
   });
   console.log(`Docs: http://${host}:${docsPort}/`);
-  console.log(`Mock: ${mock.url}/ (Atlas mock of ${relative(process.cwd(), document) || document}; credentials: docs/mock.md)`);
+  console.log(`Mock: ${mock.url}/ (Atlas mock of ${relative(process.cwd(), document) || document}; docs/mock.md)\n${settings.banner}`);
   console.log("Press Ctrl-C to stop both.");
 }
 

@@ -248,7 +248,7 @@ describe("rate limits", () => {
       await expect.poll(() => output, { timeout: 30_000, interval: 200 }).toContain("See docs/mock.md.");
       expect(output).toContain(`MOCK_ACCESS_TOKEN   ${CREDENTIALS.accessToken} (default)`);
       expect(output).toContain("MOCK_PRIVATE_KEY    (set)");
-      expect(output).toContain("2 requests a minute");
+      expect(output).toContain("2 requests a minute per credential");
       const url = `http://127.0.0.1:${port}`;
       const statuses = [];
       for (let i = 0; i < 3; i++) statuses.push((await get(url, SETTINGS)).status);

@@ -8,7 +8,10 @@
 import { existsSync } from "node:fs";
 import type { TestProject } from "vitest/node";
 import { BUNDLE_30_JSON, BUNDLE_30_YAML, BUNDLE_JSON, BUNDLE_YAML } from "../../scripts/common/bundle-paths.js";
-import { startMock, type AtlasMock } from "../../scripts/serve/atlas/mock-server.js";
+import { DEFAULT_CREDENTIALS } from "../../scripts/serve/atlas/auth.js";
+import { createAtlasLayer } from "../../scripts/serve/atlas/layer.js";
+import { listenLayer, startMock, type AtlasMock } from "../../scripts/serve/atlas/mock-server.js";
+import { readBundledDocument } from "../support/bundled-document.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -38,7 +41,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw failed.reason;
   }
   const [server31, server30] = servers as [AtlasMock, AtlasMock];
-  const stateless = await server31.addLayer({ stateless: true });
+  const stateless = await listenLayer(createAtlasLayer({ doc: readBundledDocument(), prismUrl: server31.prismUrl, credentials: DEFAULT_CREDENTIALS, stateless: true }));
   stops.unshift(() => stateless.stop());
   project.provide("mockBaseUrl", server31.url);
   project.provide("mockStatelessBaseUrl", stateless.url);

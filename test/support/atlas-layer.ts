@@ -3,10 +3,10 @@
  * of their own over the contract suite's Prism (inject("mockPrismUrl")) for settings the shared mock
  * must not have (a tight rate limit, second-long tokens and nonces).
  */
-import type { AddressInfo } from "node:net";
 import { afterAll, inject } from "vitest";
 import { DEFAULT_CREDENTIALS } from "../../scripts/serve/atlas/auth.js";
 import { createAtlasLayer, type LayerOptions } from "../../scripts/serve/atlas/layer.js";
+import { listenLayer } from "../../scripts/serve/atlas/mock-server.js";
 import { readBundledDocument } from "./bundled-document.js";
 
 export const CREDENTIALS = DEFAULT_CREDENTIALS;
@@ -50,8 +50,7 @@ export async function fetchToken(baseUrl: string): Promise<string> {
 
 /** An Atlas layer with `options` over the shared Prism, on a free port, closed after the file's tests. */
 export async function ownLayer(options: Partial<Omit<LayerOptions, "doc" | "prismUrl">>): Promise<string> {
-  const server = createAtlasLayer({ doc: readBundledDocument(), prismUrl: inject("mockPrismUrl"), credentials: CREDENTIALS, ...options });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve()).closeAllConnections()));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const layer = await listenLayer(createAtlasLayer({ doc: readBundledDocument(), prismUrl: inject("mockPrismUrl"), credentials: CREDENTIALS, ...options }));
+  afterAll(() => layer.stop());
+  return layer.url;
 }

@@ -10,25 +10,18 @@ import { computeDigestResponse, parseChallenges } from "../../../src/digest/rfc7
 export const REALM = "MMS Public API";
 
 /** Test values, printed at start-up; each can be replaced through its environment variable. */
-export const DEFAULT_CREDENTIALS = {
-  clientId: "mdb_sa_id_mock",
-  clientSecret: "mdb_sa_sk_mock",
-  publicKey: "mockpublickey",
-  privateKey: "mock-private-key-0000",
-  accessToken: "mock-access-token",
-};
+export const DEFAULT_CREDENTIALS = { clientId: "mdb_sa_id_mock", clientSecret: "mdb_sa_sk_mock", publicKey: "mockpublickey", privateKey: "mock-private-key-0000", accessToken: "mock-access-token" };
 export type Credentials = typeof DEFAULT_CREDENTIALS;
-const ENV: Record<keyof Credentials, string> = { clientId: "MOCK_CLIENT_ID", clientSecret: "MOCK_CLIENT_SECRET", publicKey: "MOCK_PUBLIC_KEY", privateKey: "MOCK_PRIVATE_KEY", accessToken: "MOCK_ACCESS_TOKEN" };
-const SECRET: (keyof Credentials)[] = ["clientSecret", "privateKey", "accessToken"];
+const ENV = { clientId: "MOCK_CLIENT_ID", clientSecret: "MOCK_CLIENT_SECRET", publicKey: "MOCK_PUBLIC_KEY", privateKey: "MOCK_PRIVATE_KEY", accessToken: "MOCK_ACCESS_TOKEN" } as const;
 
 /** Credentials from the environment, and start-up lines that show a secret only when it is the default. */
 export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env): { credentials: Credentials; lines: string[] } {
   const credentials = { ...DEFAULT_CREDENTIALS };
-  const lines = (Object.keys(ENV) as (keyof Credentials)[]).map((key) => {
-    const value = env[ENV[key]];
-    if (!value) return `  ${ENV[key].padEnd(19)} ${credentials[key]} (default)`;
-    credentials[key] = value;
-    return `  ${ENV[key].padEnd(19)} ${SECRET.includes(key) ? "(set)" : value}`;
+  const lines = Object.entries(ENV).map(([key, name]) => {
+    const value = env[name];
+    if (value) credentials[key as keyof Credentials] = value;
+    const shown = !value ? `${credentials[key as keyof Credentials]} (default)` : key === "clientId" || key === "publicKey" ? value : "(set)";
+    return `  ${name.padEnd(19)} ${shown}`;
   });
   return { credentials, lines };
 }
@@ -42,11 +35,7 @@ export class MockAuth {
   readonly #tokens = new Map<string, number>();
   readonly #nonces = new Map<string, number>();
 
-  constructor(
-    readonly credentials: Credentials,
-    readonly tokenTtlMs = 3_600_000,
-    readonly nonceTtlMs = 300_000,
-  ) {}
+  constructor(readonly credentials: Credentials, readonly tokenTtlMs = 3_600_000, readonly nonceTtlMs = 300_000) {}
 
   /** A WWW-Authenticate value with a fresh nonce. */
   challenge(stale = false): string {

@@ -2,8 +2,8 @@
  * The Atlas layer: a small HTTP server in front of Prism. It does what Atlas does and Prism does not
  * (versioned Accept, real authentication, rate limits, envelope/pretty, ApiError bodies, memory of what
  * was created) and forwards the rest to Prism, which validates the request against the document and
- * picks the example. In front rather than inside Prism: Prism's HTTP server has no extension points,
- * and a separate process keeps it exactly as `prism mock` ships.
+ * picks the example. In front rather than inside: Prism's HTTP server has no extension points, and a
+ * separate process keeps Prism exactly as `prism mock` ships (docs/mock.md, "Design").
  */
 import { randomBytes } from "node:crypto";
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -18,41 +18,37 @@ type Json = Record<string, any>;
 type Field = { field: string; description: string };
 
 export interface LayerOptions {
-  /** The parsed document Prism mocks. */
+  /** The parsed document Prism mocks, and where Prism listens. */
   doc: Json;
   prismUrl: string;
   credentials: Credentials;
   /** Plain examples: no memory of created projects, no 404 for unknown projects, no echo of the request. */
   stateless?: boolean;
-  /** Requests per window per credential (default: 6000 a minute). */
+  /** Requests per window per credential (default: 6000 a minute); token and nonce lifetimes. */
   rateLimit?: { limit: number; windowMs: number };
   tokenTtlMs?: number;
   nonceTtlMs?: number;
   log?: (line: string) => void;
 }
 
-interface Route {
-  op: Json;
-  accept: string;
-  contentType: string | undefined;
-  /** Finds properties the request body's schema does not declare (readOnly ones count as declared). */
-  undeclared: (body: unknown) => Field[];
-  /** Query parameters whose value names a 2xx example (cloudProvider=azure -> example "azure"). */
-  examples: Set<string>;
-  /** Declared parameter names by their lower-case form (Prism reports query names in lower case). */
-  parameters: Map<string, string>;
-}
+/**
+ * One operation: `undeclared` lists body properties its schema does not declare (readOnly ones count as
+ * declared); `examples` names its 2xx examples (a query value naming one picks it: cloudProvider=azure);
+ * `parameters` maps lower-case names to the declared ones (Prism reports query names in lower case).
+ */
+type Route = { op: Json; accept: string; contentType?: string; undeclared: (body: unknown) => Field[]; examples: Set<string>; parameters: Map<string, string> };
 
 const HEX_ID = /^[a-f0-9]{24}$/;
 /** Response fields that repeat a path parameter. */
 const ECHOED = { projectId: "groupId", groupId: "groupId", orgId: "orgId" } as const;
 const escape = (segment: string) => segment.replaceAll("~", "~0").replaceAll("/", "~1");
+const mediaType = (header: string | undefined) => (header ?? "").split(";")[0]!.trim().toLowerCase();
 
 export function apiError(status: number, errorCode: string, detail: string, fields?: Field[]): Json {
   return { detail, error: status, errorCode, parameters: [], reason: STATUS_CODES[status], ...(fields ? { badRequestDetail: { fields } } : {}) };
 }
 
-/** Every object schema that declares properties refuses the others: Atlas rejects invalid fields rather than ignoring them. */
+/** Every schema that declares properties refuses others: Atlas rejects invalid fields rather than ignoring them. */
 function closeObjects(node: unknown): void {
   if (typeof node !== "object" || node === null) return;
   const schema = node as Json;
@@ -66,24 +62,23 @@ function routesOf(doc: Json): { pattern: RegExp; names: string[]; methods: Map<s
   const ajv = createOpenApiAjv(view, { strict: false, validateSchema: false });
   ajv.addSchema(view, "doc");
   return Object.entries<Json>(doc.paths ?? {}).map(([path, item]) => {
-    const names = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
-    const pattern = new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{[^}]+\\?\}/g, "([^/]+)")}$`);
     const methods = new Map<string, Route>();
     for (const method of HTTP_METHODS.filter((m) => item[m])) {
       const op = item[method] as Json;
       const { accept, contentType } = operationMediaTypes(op.operationId, method, path, op);
       const validate = contentType && ajv.getSchema(ajvRef("doc", `#/paths/${escape(path)}/${method}/requestBody/content/${escape(contentType)}/schema`));
       const undeclared = (body: unknown): Field[] =>
-        validate && !validate(body)
-          ? (validate.errors ?? [])
+        !validate || validate(body)
+          ? []
+          : (validate.errors ?? [])
               .filter((e) => e.keyword === "unevaluatedProperties")
-              .map((e) => ({ field: [...e.instancePath.split("/").slice(1), e.params.unevaluatedProperty].join("."), description: "is not a property of this object: Atlas rejects undeclared fields" }))
-          : [];
-      const examples = new Set(Object.keys(Object.entries<Json>(op.responses).find(([code]) => code.startsWith("2"))?.[1].content?.[accept]?.examples ?? {}));
-      const parameters = new Map<string, string>([...(item.parameters ?? []), ...(op.parameters ?? [])].map((p: Json) => (p.$ref ? valueAtPointer(doc, p.$ref) : p) as Json).map((p) => [String(p.name).toLowerCase(), p.name]));
-      methods.set(method, { op, accept, contentType, undeclared, examples, parameters });
+              .map((e) => ({ field: [...e.instancePath.split("/").slice(1), e.params.unevaluatedProperty].join("."), description: "is not a property of this object: Atlas rejects undeclared fields" }));
+      const success = Object.entries<Json>(op.responses).find(([code]) => code.startsWith("2"))?.[1];
+      const parameters = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p: Json) => (p.$ref ? valueAtPointer(doc, p.$ref) : p) as Json);
+      methods.set(method, { op, accept, contentType, undeclared, examples: new Set(Object.keys(success?.content?.[accept]?.examples ?? {})), parameters: new Map(parameters.map((p) => [String(p.name).toLowerCase(), p.name])) });
     }
-    return { pattern, names, methods };
+    const pattern = new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[^}]+\}/g, "([^/]+)")}$`);
+    return { pattern, names: [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!), methods };
   });
 }
 
@@ -94,28 +89,21 @@ function exampleIds(node: unknown, found = new Set<string>()): Set<string> {
   return found;
 }
 
-/** Prism's sl-violations about the request, as Atlas's field violations. */
-function requestViolations(header: string | null, parameters: Map<string, string>): Field[] {
-  if (!header) return [];
-  let list: { location: string[]; severity: string; message: string }[];
-  try {
-    list = JSON.parse(header);
-  } catch {
-    return [{ field: "request", description: header }];
-  }
+/** Prism's request violations (its sl-violations header's list) as Atlas's field violations. */
+function fieldViolations(list: { location: string[]; severity: string; message: string }[], parameters: Map<string, string>): Field[] {
   return list
     .filter((v) => v.location[0] === "request" && v.severity === "Error")
     .map((v) => {
-      const path = v.location[1] === "body" ? [...v.location.slice(2), ...(/required property '([^']+)'/.exec(v.message)?.slice(1) ?? [])] : v.location.slice(2, 3).map((name) => parameters.get(name.toLowerCase()) ?? name);
-      return { field: path.join(".") || v.location[1] || "request", description: v.message };
+      const [, where, ...rest] = v.location;
+      const path = where === "body" ? [...rest, ...(/required property '([^']+)'/.exec(v.message)?.slice(1) ?? [])] : rest.slice(0, 1).map((n) => parameters.get(n.toLowerCase()) ?? n);
+      return { field: path.join(".") || where || "request", description: v.message };
     });
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c)).on("end", () => resolve(Buffer.concat(chunks).toString("utf8"))).on("error", reject);
-  });
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 export function createAtlasLayer(o: LayerOptions): Server {
@@ -124,61 +112,57 @@ export function createAtlasLayer(o: LayerOptions): Server {
   const { limit, windowMs } = o.rateLimit ?? { limit: 6000, windowMs: 60_000 };
   const windows = new Map<string, { start: number; count: number }>();
   const groups = exampleIds(o.doc);
-  const projects = new Map<string, string>(); // "orgId/name" -> id
+  const projects = new Set<string>(); // "orgId/name"
   const configs = new Map<string, Json>();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://mock");
-    const method = (req.method ?? "GET").toLowerCase();
+    const method = req.method ?? "GET";
     const body = await readBody(req);
-    const authorization = req.headers.authorization;
+    const { authorization } = req.headers;
     const send = (status: number, data: unknown, headers: Record<string, string> = {}): void => {
       const wrapped = url.searchParams.get("envelope") === "true" ? { status, content: data } : data;
       const text = data === undefined || status === 204 ? "" : JSON.stringify(wrapped, null, url.searchParams.get("pretty") === "true" ? 2 : undefined);
       if (!text) delete headers["content-type"];
       res.writeHead(status, text ? { "content-type": "application/json", ...headers } : headers).end(text);
-      o.log?.(`${req.method} ${req.url} -> ${status}`);
+      o.log?.(`${method} ${req.url} -> ${status}`);
     };
     const fail = (status: number, code: string, detail: string, headers?: Record<string, string>, fields?: Field[]) => send(status, apiError(status, code, detail, fields), headers);
 
-    // Rate limits are per credential (token, digest user), else per client address.
+    // Rate limits count per credential (bearer token, digest user), else per client address.
     const key = /^Bearer (\S+)|username="([^"]*)"/i.exec(authorization ?? "")?.slice(1).find(Boolean) ?? req.socket.remoteAddress ?? "";
     const now = Date.now();
     let window = windows.get(key);
     if (!window || now - window.start >= windowMs) windows.set(key, (window = { start: now, count: 0 }));
-    window.count++;
     res.setHeader("RateLimit-Limit", String(limit));
-    res.setHeader("RateLimit-Remaining", String(Math.max(0, limit - window.count)));
+    res.setHeader("RateLimit-Remaining", String(Math.max(0, limit - ++window.count)));
     if (window.count > limit) {
       const retryAfter = String(Math.max(1, Math.ceil((window.start + windowMs - now) / 1000)));
       return fail(429, "RATE_LIMITED", `More than ${limit} requests in ${windowMs / 1000} s with this credential; retry after ${retryAfter} s.`, { "retry-after": retryAfter });
     }
-
     const oauth = /^\/api\/oauth\/(token|revoke)$/.exec(url.pathname)?.[1];
-    if (oauth) {
-      if (method !== "post") return fail(405, "METHOD_NOT_ALLOWED", `${req.method} is not supported here; use POST.`, { allow: "POST" });
+    if (oauth && method === "POST") {
       const answer = auth.oauth(oauth, authorization, body);
-      res.writeHead(answer.status, { "content-type": "application/json", "cache-control": "no-store" }).end(answer.body ? JSON.stringify(answer.body) : "");
-      return;
+      return void res.writeHead(answer.status, { "content-type": "application/json", "cache-control": "no-store" }).end(answer.body ? JSON.stringify(answer.body) : "");
     }
+    if (oauth) return fail(405, "METHOD_NOT_ALLOWED", `${method} is not supported here; use POST.`, { allow: "POST" });
 
     const found = table.map((entry) => ({ entry, match: entry.pattern.exec(url.pathname) })).find((f) => f.match);
     if (!found) return fail(404, "RESOURCE_NOT_FOUND", `Cannot find resource ${url.pathname}.`);
-    const route = found.entry.methods.get(method);
+    const route = found.entry.methods.get(method.toLowerCase());
     const allow = [...found.entry.methods.keys()].map((m) => m.toUpperCase()).join(", ");
-    if (!route) return fail(405, "METHOD_NOT_ALLOWED", `${req.method} is not supported on ${url.pathname}; allowed: ${allow}.`, { allow });
+    if (!route) return fail(405, "METHOD_NOT_ALLOWED", `${method} is not supported on ${url.pathname}; allowed: ${allow}.`, { allow });
     const params = Object.fromEntries(found.entry.names.map((name, i) => [name, decodeURIComponent(found.match![i + 1]!)]));
-
-    const verdict = auth.check(authorization, req.method ?? "GET", req.url ?? "/");
+    const verdict = auth.check(authorization, method, req.url ?? "/");
     if ("refused" in verdict) return fail(401, "UNAUTHORIZED", "You are not authorized for this resource.", { "www-authenticate": auth.challenge(verdict.stale) });
-    const accepted = (req.headers.accept ?? "").split(",").map((t) => t.split(";")[0]!.trim().toLowerCase());
-    if (!accepted.includes(route.accept)) {
+    if (!(req.headers.accept ?? "").split(",").map(mediaType).includes(route.accept)) {
       return fail(406, "INVALID_VERSION_DATE", `The Accept header must name this resource's version, ${route.accept}; got ${JSON.stringify(req.headers.accept ?? "")}.`);
     }
-    let parsed: unknown;
+    let parsed: Json | undefined;
     if (route.contentType && body !== "") {
-      const type = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
-      if (type !== route.contentType) return fail(415, "UNSUPPORTED_MEDIA_TYPE", `Content-Type must be ${route.contentType}; got ${JSON.stringify(req.headers["content-type"] ?? "")}.`);
+      if (mediaType(req.headers["content-type"]) !== route.contentType) {
+        return fail(415, "UNSUPPORTED_MEDIA_TYPE", `Content-Type must be ${route.contentType}; got ${JSON.stringify(req.headers["content-type"] ?? "")}.`);
+      }
       try {
         parsed = JSON.parse(body);
       } catch {
@@ -190,39 +174,36 @@ export function createAtlasLayer(o: LayerOptions): Server {
     if (stateful && params.groupId && HEX_ID.test(params.groupId) && !groups.has(params.groupId)) {
       return fail(404, "GROUP_NOT_FOUND", `No project with ID ${params.groupId} exists.`);
     }
-    const example = stateful ? [...url.searchParams.values()].find((v) => route.examples.has(v)) : undefined;
+    const example = [...url.searchParams.values()].find((v) => route.examples.has(v));
     const prefer = stateful ? example && `example=${example}` : req.headers.prefer?.toString();
     const answer = await fetch(`${o.prismUrl}${url.pathname}${url.search}`, {
-      method: req.method,
+      method,
       headers: { accept: `${route.accept}, application/json`, authorization: "Bearer atlas-layer", ...(prefer ? { prefer } : {}), ...(parsed !== undefined ? { "content-type": route.contentType! } : {}) },
       ...(parsed !== undefined ? { body } : {}),
     });
     const text = await answer.text();
     const type = answer.headers.get("content-type") ?? "application/json";
-    const problem = (type.includes("problem+json") ? JSON.parse(text) : undefined) as Json | undefined;
-    // Prism reports request violations in sl-violations, or in a 422 problem's `validation` when no 4xx is documented.
-    const fields = [...requestViolations(problem?.validation ? JSON.stringify(problem.validation.map((v: Json) => ({ ...v, location: ["request", ...v.location] }))) : answer.headers.get("sl-violations"), route.parameters), ...route.undeclared(parsed)];
-    if (fields.length > 0) {
-      return fail(400, "VALIDATION_ERROR", `Invalid request: ${fields.map((f) => `${f.field} ${f.description}`).join("; ")}.`, {}, fields);
-    }
-    if (problem) {
-      return fail(answer.status, String(STATUS_CODES[answer.status]).toUpperCase().replace(/\W+/g, "_"), String(problem.detail ?? problem.title));
-    }
+    const problem = type.includes("problem+json") ? (JSON.parse(text) as Json) : undefined;
+    // Prism lists request violations in sl-violations, or in a 422 problem's `validation` when no 4xx is documented.
+    const violations = problem?.validation?.map((v: Json) => ({ ...v, location: ["request", ...v.location] })) ?? JSON.parse(answer.headers.get("sl-violations")?.replace(/^Too many violations! /, "") || "[]");
+    const fields = [...fieldViolations(violations, route.parameters), ...route.undeclared(parsed)];
+    if (fields.length > 0) return fail(400, "VALIDATION_ERROR", `Invalid request: ${fields.map((f) => `${f.field} ${f.description}`).join("; ")}.`, {}, fields);
+    if (problem) return fail(answer.status, String(STATUS_CODES[answer.status]).toUpperCase().replace(/\W+/g, "_"), String(problem.detail ?? problem.title));
+
     let data: Json | undefined = text === "" ? undefined : JSON.parse(text);
     if (stateful && answer.ok && data) {
       for (const [field, param] of Object.entries(ECHOED)) if (field in data && params[param]) data[field] = params[param];
-      const request = parsed as Json;
       if (route.op.operationId === "createProject") {
-        const name = `${request.orgId}/${request.name}`;
-        if (projects.has(name)) return fail(409, "GROUP_ALREADY_EXISTS", `A project named ${request.name} already exists in organization ${request.orgId}.`);
-        data = { ...data, ...request, id: randomBytes(12).toString("hex"), created: new Date().toISOString().replace(/\.\d+Z$/, "Z"), clusterCount: 0, links: data.links, tags: request.tags ?? [] };
-        projects.set(name, data.id);
-        groups.add(data.id);
+        const name = `${parsed!.orgId}/${parsed!.name}`;
+        if (projects.has(name)) return fail(409, "GROUP_ALREADY_EXISTS", `A project named ${parsed!.name} already exists in organization ${parsed!.orgId}.`);
+        const id = randomBytes(12).toString("hex");
+        data = { ...data, ...parsed, id, created: new Date().toISOString().replace(/\.\d+Z$/, "Z"), clusterCount: 0, links: data.links, tags: parsed!.tags ?? [] };
+        projects.add(name);
+        groups.add(id);
       }
       if (route.op.operationId === "updateConnectedOrgConfig") {
         const stored = `${params.federationSettingsId}/${params.orgId}`;
-        data = { ...(configs.get(stored) ?? data), ...request, orgId: params.orgId };
-        configs.set(stored, data);
+        configs.set(stored, (data = { ...(configs.get(stored) ?? data), ...parsed, orgId: params.orgId }));
       }
     }
     send(answer.status, data, { "content-type": type });
