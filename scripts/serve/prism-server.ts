@@ -21,14 +21,15 @@ export interface MockServer {
   stop(): Promise<void>;
 }
 
+/**
+ * `extraArgs` go to `prism mock` (e.g. --dynamic); `output` "pipe" keeps Prism's output for error messages,
+ * "tee" also copies it to this process's stdout/stderr; `logLevel` "warn" keeps the per-request lines out.
+ */
 export interface PrismOptions {
   document: string;
   port: number;
-  /** Extra `prism mock` arguments (e.g. --dynamic). */
   extraArgs?: string[];
-  /** "pipe" keeps Prism's output for error messages; "tee" also copies it to this process's stdout/stderr. */
   output: "pipe" | "tee";
-  /** Prism's log level; "warn" keeps the per-request lines out. */
   logLevel?: "info" | "warn" | "error";
 }
 

@@ -100,12 +100,6 @@ function fieldViolations(list: { location: string[]; severity: string; message: 
     });
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
-}
-
 export function createAtlasLayer(o: LayerOptions): Server {
   const auth = new MockAuth(o.credentials, o.tokenTtlMs, o.nonceTtlMs);
   const table = routesOf(o.doc);
@@ -118,7 +112,9 @@ export function createAtlasLayer(o: LayerOptions): Server {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://mock");
     const method = req.method ?? "GET";
-    const body = await readBody(req);
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks).toString("utf8");
     const { authorization } = req.headers;
     const send = (status: number, data: unknown, headers: Record<string, string> = {}): void => {
       const wrapped = url.searchParams.get("envelope") === "true" ? { status, content: data } : data;
