@@ -1,34 +1,33 @@
 /**
- * `npm run mock`: Prism serving the examples of dist/openapi.yaml at http://127.0.0.1:4010, with request
- * validation (invalid requests get 4xx and an sl-violations header) and --errors (an example that breaks
- * its own schema becomes a 500). Extra arguments go to `prism mock`, e.g. `npm run mock -- --dynamic`.
- * MOCK_PORT changes the port. Ctrl-C or SIGTERM stops Prism; if Prism dies, this exits with its code.
+ * `npm run mock`: the Atlas mock of dist/openapi.yaml at http://127.0.0.1:4010 (docs/mock.md): Prism
+ * validating requests and picking examples, behind the Atlas layer (scripts/serve/atlas/). Flags:
+ * --stateless (examples as they are, nothing remembered), --plain-prism (Prism alone, no Atlas layer);
+ * other arguments go to `prism mock`, e.g. --dynamic. Environment: MOCK_PORT, MOCK_HOST (0.0.0.0 in a
+ * container), MOCK_RATE_LIMIT and the MOCK_* credentials. Ctrl-C or SIGTERM stops it; if Prism dies,
+ * this exits with its code.
  */
 import { existsSync } from "node:fs";
 import { BUNDLE_YAML } from "../common/bundle-paths.js";
 import { onStopSignal } from "../common/on-stop-signal.js";
+import { mockSettingsFromEnv, startMock } from "./atlas/mock-server.js";
 import { portFromEnv } from "./port-from-env.js";
-import { DEFAULT_MOCK_PORT, PrismStartError, startPrism, type MockServer } from "./prism-server.js";
-
-async function startMock(port: number): Promise<MockServer> {
-  try {
-    return await startPrism({ document: BUNDLE_YAML, port, output: "tee", logLevel: "info", extraArgs: process.argv.slice(2) });
-  } catch (error) {
-    if (error instanceof PrismStartError && error.addressInUse) throw new Error(`MOCK_PORT ${port} is already in use`);
-    throw error;
-  }
-}
+import { DEFAULT_MOCK_PORT } from "./prism-server.js";
 
 async function main(): Promise<void> {
   if (!existsSync(BUNDLE_YAML)) throw new Error("dist/openapi.yaml is missing: run npm run bundle first");
-  const server = await startMock(portFromEnv("MOCK_PORT", DEFAULT_MOCK_PORT));
+  const args = process.argv.slice(2);
+  const [plainPrism, stateless] = [args.includes("--plain-prism"), args.includes("--stateless")];
+  const settings = mockSettingsFromEnv();
+  const extraArgs = args.filter((a) => a !== "--stateless" && a !== "--plain-prism");
+  const server = await startMock({ document: BUNDLE_YAML, port: portFromEnv("MOCK_PORT", DEFAULT_MOCK_PORT), output: "tee", logLevel: "info", extraArgs, plainPrism, stateless, ...settings.options });
   let stopping = false;
   onStopSignal((signal) => {
     stopping = true;
     console.log(`\n${signal}: stopping the mock`);
     void server.stop().then(() => process.exit(0));
   });
-  console.log(`Mock ready at ${server.url} (send Authorization: Bearer <any token>; see README "Mock server")`);
+  if (plainPrism) console.log(`Plain Prism ready at ${server.url} (no Atlas layer: any bearer token, Prism's own errors)`);
+  else console.log(`Atlas mock ready at ${server.url}${stateless ? " (stateless)" : ""}. ${settings.banner}\nSee docs/mock.md.`);
   const code = await server.exited;
   if (!stopping) {
     console.error(`Prism stopped unexpectedly (exit code ${code ?? "none, killed by a signal"})`);

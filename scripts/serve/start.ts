@@ -1,7 +1,7 @@
 /**
  * `npm start`: serves the static documentation (dist/docs) on http://127.0.0.1:8080 and runs the
- * Prism mock of the bundled document (dist/openapi.yaml) on http://127.0.0.1:4010, started by
- * scripts/serve/prism-server.ts exactly as `npm run mock` and the contract tests start it (--errors included).
+ * Atlas mock of the bundled document (dist/openapi.yaml) on http://127.0.0.1:4010, started by
+ * scripts/serve/atlas/mock-server.ts exactly as `npm run mock` and the contract tests start it.
  * Ctrl-C (SIGINT) or SIGTERM stops both and exits 0; if either fails to start or the mock dies,
  * the other is stopped too and the exit code is 1.
  * The npm script is `exec node --import tsx scripts/serve/start.ts`: `exec` so no shell sits between npm
@@ -11,7 +11,8 @@
  * Environment (for tests and for running beside something else):
  *   DOCS_PORT, MOCK_PORT  ports to listen on (defaults 8080 and 4010);
  *   DOCS_DIR              directory served as the docs site (default dist/docs);
- *   MOCK_DOCUMENT         document Prism mocks (default dist/openapi.yaml).
+ *   MOCK_DOCUMENT         document the mock serves (default dist/openapi.yaml);
+ *   MOCK_* credentials    as for `npm run mock` (docs/mock.md).
  */
 import { existsSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -20,23 +21,14 @@ import { BUNDLE_YAML } from "../common/bundle-paths.js";
 import { onStopSignal } from "../common/on-stop-signal.js";
 import { portFromEnv } from "./port-from-env.js";
 import { createStaticServer, listen, STATIC_HOST } from "./static-server.js";
-import { DEFAULT_MOCK_PORT, PrismStartError, startPrism, type MockServer } from "./prism-server.js";
+import { DEFAULT_MOCK_PORT, type MockServer } from "./prism-server.js";
+import { mockSettingsFromEnv, startMock } from "./atlas/mock-server.js";
 
 const host = STATIC_HOST;
 
 function existingFile(path: string, hint: string): string {
   if (!existsSync(path) || !statSync(path).isFile()) throw new Error(`${path} not found: ${hint}`);
   return path;
-}
-
-/** Prism with the same flags as `npm run mock` and the tests; its output is passed through to ours. */
-async function startMock(document: string, port: number): Promise<MockServer> {
-  try {
-    return await startPrism({ document, port, output: "tee", logLevel: "info" });
-  } catch (error) {
-    if (!(error instanceof PrismStartError)) throw error;
-    throw new Error(error.addressInUse ? `the mock server exited during start-up (MOCK_PORT ${port} is already in use)` : `the mock server did not start: ${error.message}`);
-  }
 }
 
 async function main(): Promise<void> {
@@ -47,6 +39,7 @@ async function main(): Promise<void> {
   existingFile(join(docsDir, "index.html"), "run `npm run docs` (or `npm run build`) first");
   existingFile(document, "run `npm run bundle` (or `npm run build`) first");
 
+  const settings = mockSettingsFromEnv();
   const server = createStaticServer(docsDir);
   let mock: MockServer | undefined;
   let stopping = false;
@@ -63,7 +56,10 @@ async function main(): Promise<void> {
     void stop(0);
   });
   try {
-    [, mock] = await Promise.all([listen(server, docsPort, "DOCS_PORT"), startMock(document, mockPort)]);
+    const starting = startMock({ document, port: mockPort, output: "tee", ...settings.options }).catch((error: Error) => {
+      throw new Error(`the mock server exited during start-up (${error.message})`);
+    });
+    [, mock] = await Promise.all([listen(server, docsPort, "DOCS_PORT"), starting]);
   } catch (error) {
     if (stopping) return;
     console.error(error instanceof Error ? error.message : error);
@@ -76,7 +72,7 @@ async function main(): Promise<void> {
     void stop(1);
   });
   console.log(`Docs: http://${host}:${docsPort}/`);
-  console.log(`Mock: ${mock.url}/ (Prism, mocking ${relative(process.cwd(), document) || document})`);
+  console.log(`Mock: ${mock.url}/ (Atlas mock of ${relative(process.cwd(), document) || document}; docs/mock.md)\n${settings.banner}`);
   console.log("Press Ctrl-C to stop both.");
 }
 

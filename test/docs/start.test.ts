@@ -14,6 +14,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { BUNDLE_YAML } from "../../scripts/common/bundle-paths.js";
 import { freePort } from "../../scripts/serve/prism-server.js";
 import { listOperations, readBundledDocument } from "../support/bundled-document.js";
+import { DEFAULT_CREDENTIALS } from "../../scripts/serve/atlas/auth.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 /** What `npm start` execs: one node process with tsx's loader (no tsx CLI in between to relay signals). */
@@ -110,7 +111,7 @@ describe("npm start", () => {
     expect(await rawGet(docs, "/..%2fstart.test.ts")).toBe(404);
 
     const path = settings.path.replace("{orgId}", "4888442a3354817a7320eb61");
-    const mocked = await fetch(`http://127.0.0.1:${mock}${path}`, { headers: { accept, authorization: "Bearer test-token" } });
+    const mocked = await fetch(`http://127.0.0.1:${mock}${path}`, { headers: { accept, authorization: `Bearer ${DEFAULT_CREDENTIALS.accessToken}` } });
     expect(mocked.status).toBe(200);
     expect(mocked.headers.get("content-type")).toContain(accept);
   }

@@ -5,9 +5,10 @@
  */
 import { createAtlasClient, type AtlasAuth, type AtlasClient } from "../../src/index.js";
 import type { JsonValue, Operation } from "./bundled-document.js";
+import { DEFAULT_CREDENTIALS } from "../../scripts/serve/atlas/auth.js";
 
-/** Any non-empty bearer token satisfies the mock: it checks the header's shape, not the token. */
-export const MOCK_ACCESS_TOKEN = "contract-test-token";
+/** The mock's static test access token (docs/mock.md). */
+export const MOCK_ACCESS_TOKEN = DEFAULT_CREDENTIALS.accessToken;
 
 export interface RequestSpec {
   path: Record<string, string>;
@@ -112,4 +113,12 @@ export async function sendRaw(baseUrl: string, op: Operation, spec: RequestSpec,
     // Not JSON: keep the text.
   }
   return { sends: 1, status: response.status, contentType: response.headers.get("content-type"), violations: response.headers.get("sl-violations"), data };
+}
+
+/** The body inside Atlas's envelope when the request asked for one (envelope=true), else the body itself. */
+export function unwrapped(query: RequestSpec["query"], outcome: Outcome): unknown {
+  if (query.envelope !== "true") return outcome.data;
+  const { status, content } = (outcome.data ?? {}) as { status?: number; content?: unknown };
+  if (status !== outcome.status) throw new Error(`envelope=true: the envelope's status ${status} is not the response's ${outcome.status}`);
+  return content;
 }

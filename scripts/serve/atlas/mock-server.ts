@@ -1,0 +1,60 @@
+/**
+ * The one way the mock starts, for `npm run mock`, `npm start` and the contract tests: Prism on a free
+ * loopback port, and the Atlas layer (layer.ts) in front of it on the public port (0: any free one).
+ * `plainPrism` serves Prism alone on the public port, as the mock was before the Atlas layer.
+ */
+import { readFileSync } from "node:fs";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { parse } from "yaml";
+import { portFromEnv } from "../port-from-env.js";
+import { freePort, MOCK_HOST, PrismStartError, startPrism, type MockServer, type PrismOptions } from "../prism-server.js";
+import { credentialsFromEnv, DEFAULT_CREDENTIALS } from "./auth.js";
+import { createAtlasLayer, type LayerOptions } from "./layer.js";
+
+export interface MockOptions extends PrismOptions, Partial<Omit<LayerOptions, "doc" | "prismUrl">> {
+  plainPrism?: boolean;
+  /** Address the layer listens on: 127.0.0.1 unless a container needs 0.0.0.0. */
+  host?: string;
+}
+
+/** The mock, and Prism's own address behind it (for another layer over the same Prism, e.g. stateless). */
+export type AtlasMock = MockServer & { prismUrl: string };
+
+/** Listens on port (0: any free one); resolves with the URL and a stop function. */
+export async function listenLayer(server: Server, port = 0, host = MOCK_HOST): Promise<{ url: string; stop(): Promise<void> }> {
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (e: NodeJS.ErrnoException) => reject(new Error(e.code === "EADDRINUSE" ? `MOCK_PORT ${port} is already in use` : e.message)));
+    server.listen(port, host, resolve);
+  });
+  const stop = () => new Promise<void>((resolve) => server.close(() => resolve()).closeAllConnections());
+  return { url: `http://${host}:${(server.address() as AddressInfo).port}`, stop };
+}
+
+export async function startMock(options: MockOptions): Promise<AtlasMock> {
+  if (options.plainPrism) return startPrism(options).then((prism) => ({ ...prism, prismUrl: prism.url }));
+  let prism: MockServer | undefined;
+  // A free port can be taken between probing and Prism binding it: then try another, a few times.
+  for (let attempt = 1; !prism; attempt++) {
+    prism = await startPrism({ ...options, port: await freePort(), output: "pipe", logLevel: "warn" }).catch((error: unknown) => {
+      if (attempt < 3 && error instanceof PrismStartError && error.addressInUse) return undefined;
+      throw error;
+    });
+  }
+  const doc = parse(readFileSync(options.document, "utf8")) as LayerOptions["doc"];
+  const log = options.output === "tee" ? (line: string) => console.log(line) : undefined;
+  const server = createAtlasLayer({ credentials: DEFAULT_CREDENTIALS, log, ...options, doc, prismUrl: prism.url });
+  const layer = await listenLayer(server, options.port, options.host).catch(async (error: unknown) => {
+    await prism.stop();
+    throw error;
+  });
+  return { url: layer.url, prismUrl: prism.url, exited: prism.exited, stop: async () => void (await Promise.all([layer.stop(), prism.stop()])) };
+}
+
+/** What `npm run mock` and `npm start` take from the environment (docs/mock.md), and the lines that say so. */
+export function mockSettingsFromEnv(): { options: Partial<MockOptions>; banner: string } {
+  const { credentials, lines } = credentialsFromEnv();
+  const limit = portFromEnv("MOCK_RATE_LIMIT", 6000, 1e9);
+  const banner = [`${limit} requests a minute per credential (MOCK_RATE_LIMIT). Test credentials:`, ...lines].join("\n");
+  return { options: { credentials, rateLimit: { limit, windowMs: 60_000 }, host: process.env.MOCK_HOST || undefined }, banner };
+}
