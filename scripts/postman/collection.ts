@@ -166,7 +166,7 @@ export function finishCollection(converted: Collection, doc: JsonMap): Collectio
 
 /** openapi-to-postmanv2's collection of the document (tag folders, requests named by summary). */
 export function convertDocument(doc: JsonMap): Promise<Collection> {
-  const options = { folderStrategy: "Tags", requestNameSource: "Fallback", parametersResolution: "Example", enableOptionalParameters: false, includeAuthInfoInExample: false };
+  const options = { folderStrategy: "Tags", requestNameSource: "Fallback", parametersResolution: "Example", enableOptionalParameters: false, includeAuthInfoInExample: false } as const;
   return new Promise((resolve, reject) =>
     converter.convert({ type: "json", data: structuredClone(doc) }, options, (error: Error | null, result: any) => {
       if (error) reject(error);

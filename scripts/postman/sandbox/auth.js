@@ -2,7 +2,7 @@
 // authMode "serviceAccount": an OAuth 2.0 client-credentials token from {{baseUrl}}/api/oauth/token, sent
 // by the collection's bearer auth ({{accessToken}}), cached until a minute before its expires_in runs out.
 // authMode "apiKey": this request uses Postman's digest auth, {{publicKey}} / {{privateKey}}.
-const btoa = require("btoa");
+const base64 = require("btoa");
 const mode = pm.variables.get("authMode");
 const REFRESH_BEFORE_EXPIRY_MS = 60000;
 if (mode === "apiKey") {
@@ -21,7 +21,7 @@ if (mode === "apiKey") {
         url: `${baseUrl}/api/oauth/token`,
         method: "POST",
         header: [
-          { key: "Authorization", value: `Basic ${btoa(`${clientId}:${pm.variables.get("clientSecret")}`)}` },
+          { key: "Authorization", value: `Basic ${base64(`${clientId}:${pm.variables.get("clientSecret")}`)}` },
           { key: "Accept", value: "application/json" },
         ],
         body: { mode: "urlencoded", urlencoded: [{ key: "grant_type", value: "client_credentials" }] },
