@@ -45,7 +45,7 @@ function deref(doc: JsonMap, value: Json | undefined): JsonMap {
 /** The example without the properties (at any depth of `schema`'s properties) that only Atlas for Government accepts. */
 export function commercialExample(doc: JsonMap, schema: Json, example: Json): Json {
   if (!isMap(example) || !isMap(schema)) return example;
-  const properties = isMap(deref(doc, schema).properties) ? (deref(doc, schema).properties as JsonMap) : {};
+  const properties = (deref(doc, schema).properties ?? {}) as JsonMap;
   const kept: JsonMap = {};
   for (const [key, value] of Object.entries(example)) {
     const property = properties[key];
@@ -79,21 +79,18 @@ export function takeUnicodePatterns(resource: JsonMap, schema: Json, path: strin
 function embeddedSchema(view: JsonMap, schema: Json): { schema: JsonMap; unicodePatterns: { path: string[]; pattern: string }[] } {
   const reached = new Map<string, Json>();
   const visit = (node: Json): void => {
-    if (Array.isArray(node)) node.forEach(visit);
-    else if (isMap(node)) {
-      const ref = node.$ref;
-      if (typeof ref === "string" && ref.startsWith("#/components/schemas/") && !reached.has(ref)) {
-        reached.set(ref, stripAnnotations((valueAtPointer(view, ref) as Json) ?? null));
-        visit(reached.get(ref)!);
-      }
-      Object.values(node).forEach(visit);
-    }
+    if (!node || typeof node !== "object") return;
+    const ref = isMap(node) && typeof node.$ref === "string" && node.$ref.startsWith("#/components/schemas/") ? node.$ref : undefined;
+    if (ref && !reached.has(ref)) visit(reached.set(ref, stripAnnotations((valueAtPointer(view, ref) as Json) ?? null)).get(ref)!);
+    Object.values(node).forEach(visit);
   };
   const root = stripAnnotations(schema);
   visit(root);
   const schemas = Object.fromEntries([...reached].map(([ref, s]) => [ref.slice("#/components/schemas/".length).replaceAll("~1", "/").replaceAll("~0", "~"), s]));
   const resource: JsonMap = { allOf: [root], components: { schemas } };
-  return { schema: resource, unicodePatterns: takeUnicodePatterns(resource, resource) };
+  // One entry per place and pattern (a property declared in a schema and in the allOf parent it extends).
+  const unicodePatterns = [...new Map(takeUnicodePatterns(resource, resource).map((p) => [JSON.stringify(p), p])).values()];
+  return { schema: resource, unicodePatterns };
 }
 
 const script = (type: "prerequest" | "test", exec: string[]) => ({ listen: type, script: { type: "text/javascript", exec } });
@@ -168,7 +165,7 @@ export function finishCollection(converted: Collection, doc: JsonMap): Collectio
 export function convertDocument(doc: JsonMap): Promise<Collection> {
   const options = { folderStrategy: "Tags", requestNameSource: "Fallback", parametersResolution: "Example", enableOptionalParameters: false, includeAuthInfoInExample: false } as const;
   return new Promise((resolve, reject) =>
-    converter.convert({ type: "json", data: structuredClone(doc) }, options, (error: Error | null, result: any) => {
+    converter.convert({ type: "json", data: structuredClone(doc) }, options, (error, result: any) => {
       if (error) reject(error);
       else if (!result.result) reject(new Error(`openapi-to-postmanv2: ${result.reason}`));
       else resolve(result.output[0].data as Collection);

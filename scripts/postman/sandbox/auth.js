@@ -20,20 +20,13 @@ if (mode === "apiKey") {
       {
         url: `${baseUrl}/api/oauth/token`,
         method: "POST",
-        header: [
-          { key: "Authorization", value: `Basic ${base64(`${clientId}:${pm.variables.get("clientSecret")}`)}` },
-          { key: "Accept", value: "application/json" },
-        ],
+        header: { Authorization: `Basic ${base64(`${clientId}:${pm.variables.get("clientSecret")}`)}`, Accept: "application/json" },
         body: { mode: "urlencoded", urlencoded: [{ key: "grant_type", value: "client_credentials" }] },
       },
       (error, response) => {
         if (error) return console.error(`token request to ${baseUrl}/api/oauth/token failed: ${error.message}`);
-        let body;
-        try {
-          body = response.json();
-        } catch {
-          body = {};
-        }
+        let body = {};
+        try { body = response.json(); } catch { /* not JSON: reported below as without access_token */ }
         // Only the OAuth error code, never the body: nothing that may echo a credential reaches the console.
         if (response.code !== 200 || typeof body.access_token !== "string") return console.error(`token request answered ${response.code} ${body.error || "without access_token"}`);
         pm.collectionVariables.set("accessToken", body.access_token);
