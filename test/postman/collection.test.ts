@@ -45,6 +45,11 @@ describe("the built collection", () => {
     expect(readFileSync(DOCS_COPY, "utf8")).toBe(readFileSync(COLLECTION, "utf8"));
   });
 
+  it("is linked from the docs page, which sits beside its copy", () => {
+    const page = readFileSync(fileURLToPath(new URL("../../dist/docs/index.html", import.meta.url)), "utf8");
+    expect(page).toContain('<a href="atlas-admin.postman_collection.json" download>Postman collection</a>');
+  });
+
   it("has one request per operation, in the folder of its tag, named by its summary, with its description", () => {
     expect(requests).toHaveLength(operations.length);
     for (const { op, raw } of operations.map((o) => rawOperation(o.operationId))) {
