@@ -48,6 +48,12 @@ export interface AtlasClientOptions {
   userAgent?: string;
   /** The fetch implementation to send requests with. Default globalThis.fetch. */
   fetch?: typeof fetch;
+  /**
+   * Host names (exactly as in baseUrl, e.g. "atlas-mock" for a CI service container running the mock)
+   * that may be reached over plain http: with auth set. Credentials then cross that network in clear
+   * text: name test hosts only. Loopback hosts need no entry. Default none.
+   */
+  insecureHttpHosts?: string[];
 }
 
 export type ResolvedAuth =
@@ -72,7 +78,7 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 /** setTimeout's largest delay; longer values fire immediately in Node. */
 const MAX_TIMER_MS = 2_147_483_647;
 
-const OPTION_KEYS = ["baseUrl", "auth", "retry", "timeoutMs", "userAgent", "fetch"];
+const OPTION_KEYS = ["baseUrl", "auth", "retry", "timeoutMs", "userAgent", "fetch", "insecureHttpHosts"];
 const RETRY_KEYS = Object.keys(DEFAULT_RETRY) as (keyof RetryOptions)[];
 const AUTH_SHAPES: Record<Exclude<ResolvedAuth["kind"], "none">, readonly string[]> = {
   serviceAccount: ["clientId", "clientSecret"],
@@ -113,7 +119,15 @@ function isLoopback(hostname: string): boolean {
   return hostname === "localhost" || hostname === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
 
-function resolveBaseUrl(value: unknown, authenticated: boolean): string {
+function resolveInsecureHosts(value: unknown): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.some((host) => typeof host !== "string" || !/^[a-z0-9.-]+$/i.test(host))) {
+    throw new AtlasConfigError("insecureHttpHosts", "must be an array of host names (letters, digits, dots and hyphens)");
+  }
+  return value.map((host: string) => host.toLowerCase());
+}
+
+function resolveBaseUrl(value: unknown, authenticated: boolean, insecureHosts: string[]): string {
   if (value === undefined) return DEFAULT_BASE_URL;
   if (typeof value !== "string") throw new AtlasConfigError("baseUrl", "must be a string");
   let url: URL;
@@ -126,8 +140,8 @@ function resolveBaseUrl(value: unknown, authenticated: boolean): string {
   if (url.username || url.password) throw new AtlasConfigError("baseUrl", "must not contain credentials; use the auth option");
   if (url.search || url.hash) throw new AtlasConfigError("baseUrl", "must not contain a query string or fragment");
   // Credentials and tokens must not cross a network in clear text; plain HTTP is for local mocks.
-  if (authenticated && url.protocol === "http:" && !isLoopback(url.hostname)) {
-    throw new AtlasConfigError("baseUrl", "must use https: when auth is set (http: is allowed only for localhost and 127.0.0.0/8)");
+  if (authenticated && url.protocol === "http:" && !isLoopback(url.hostname) && !insecureHosts.includes(url.hostname)) {
+    throw new AtlasConfigError("baseUrl", "must use https: when auth is set (http: is allowed only for localhost, 127.0.0.0/8 and the hosts named in insecureHttpHosts)");
   }
   return url.href.replace(/\/+$/, "");
 }
@@ -168,7 +182,7 @@ export function resolveOptions(options: unknown = {}): ResolvedOptions {
   if (!isRecord(options)) throw new AtlasConfigError("options", "must be an object");
   rejectUnknownKeys(options, OPTION_KEYS, "");
   const auth = resolveAuth(options.auth);
-  const baseUrl = resolveBaseUrl(options.baseUrl, auth.kind !== "none");
+  const baseUrl = resolveBaseUrl(options.baseUrl, auth.kind !== "none", resolveInsecureHosts(options.insecureHttpHosts));
   const timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : number(options.timeoutMs, "timeoutMs");
   const { userAgent } = options;
   if (userAgent !== undefined && (typeof userAgent !== "string" || userAgent.trim() === "" || !isHeaderSafe(userAgent))) {

@@ -11,6 +11,10 @@ describe("options validation", () => {
     ["baseUrl", { baseUrl: "https://user:pw@cloud.mongodb.com" }, "must not contain credentials"],
     ["baseUrl", { baseUrl: "https://cloud.mongodb.com?x=1" }, "must not contain a query string"],
     ["baseUrl", { baseUrl: "http://cloud.mongodb.com", auth: { accessToken: SECRET } }, "must use https: when auth is set"],
+    ["baseUrl", { baseUrl: "http://atlas-mock:4010", auth: { accessToken: SECRET } }, "hosts named in insecureHttpHosts"],
+    ["baseUrl", { baseUrl: "http://atlas-mock:4010", auth: { accessToken: SECRET }, insecureHttpHosts: ["other-mock"] }, "must use https: when auth is set"],
+    ["insecureHttpHosts", { insecureHttpHosts: "atlas-mock" }, "must be an array of host names"],
+    ["insecureHttpHosts", { insecureHttpHosts: ["http://atlas-mock"] }, "must be an array of host names"],
     ["baseUrl", { baseUrl: 42 }, "must be a string"],
     ["auth", { auth: {} }, "must be exactly one of"],
     ["auth", { auth: "token" }, "must be an object"],
@@ -52,6 +56,13 @@ describe("options validation", () => {
     });
     expect(resolveOptions({ baseUrl: "https://proxy.example.com/atlas/" }).baseUrl).toBe("https://proxy.example.com/atlas");
     expect(resolveOptions({ baseUrl: "http://localhost:8080", auth: { accessToken: "t0ken" } }).baseUrl).toBe("http://localhost:8080");
+  });
+
+  it("allows plain http: with auth only for loopback and the hosts named in insecureHttpHosts", () => {
+    const auth = { accessToken: "t0ken" };
+    expect(resolveOptions({ baseUrl: "http://atlas-mock:4010", auth, insecureHttpHosts: ["atlas-mock"] }).baseUrl).toBe("http://atlas-mock:4010");
+    expect(resolveOptions({ baseUrl: "http://Atlas-Mock:4010", auth, insecureHttpHosts: ["ATLAS-MOCK"] }).baseUrl).toBe("http://atlas-mock:4010");
+    expect(resolveOptions({ baseUrl: "https://cloud.mongodb.com", auth, insecureHttpHosts: ["atlas-mock"] }).baseUrl).toBe("https://cloud.mongodb.com");
   });
 
   it("recognizes each auth mode", () => {

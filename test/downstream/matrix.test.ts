@@ -14,26 +14,32 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { mediaTypesForRequest } from "../../src/atlas-fetch.js";
+import { MOCK_ACCESS_TOKEN } from "../support/contract-client.js";
 import { describeErrors, DocumentValidator } from "../support/document-validator.js";
 import { GENERATORS, versionsOf, type Generation, type Generator } from "./support/generators.js";
 import { startRecordingProxy, type RecordedCall, type RecordingProxy } from "./support/recording-proxy.js";
 import { createWorkspace, ROOT, typecheck, type CommandResult, type Workspace } from "./support/workspace.js";
 
-/** What each generator gets wrong without its recipe (see the README's table). */
+/**
+ * What each generator gets wrong without its recipe (see the README's table). The mock answers a missing
+ * or unversioned Accept with 406, as Atlas does; a raw client that gives up at that first 406 never sends
+ * its createProject, so its wrong Content-Type (if any) does not show.
+ */
 const RAW_EXPECTED: Record<string, string> = {
-  ours: "no Accept; Content-Type application/json",
-  "hey-api": "no Accept",
-  "orval-fetch": "no Accept",
+  ours: "no Accept; mock answered 406; Content-Type application/json",
+  "hey-api": "no Accept; mock answered 406",
+  "orval-fetch": "no Accept; mock answered 406",
   // The calls go through orval's fetch client with its recipe; what is missing is in the schemas.
   "orval-zod": "ok; no body or response schemas",
-  "swagger-typescript-api": "no Accept; Content-Type application/json",
+  "swagger-typescript-api": "no Accept; mock answered 406",
   oazapfts: "Accept application/json; mock answered 406; Content-Type application/json",
   "openapi-typescript-codegen": "Accept application/json; mock answered 406",
   // The fetcher is the user's: the generated client carries no media types, so it sends what you write.
-  "typed-openapi": "no Accept; Content-Type application/json",
+  "typed-openapi": "no Accept; mock answered 406",
   // Zodios never validates the versioned answers (it validates only Content-Types containing application/json).
-  "openapi-zod-client": "Accept application/json, text/plain, */*; Content-Type application/json; answers typed void (createProject, getOrganizationSettings)",
-  kubb: "no Accept",
+  "openapi-zod-client":
+    "Accept application/json, text/plain, */*; mock answered 406; Content-Type application/json; answers typed void (createProject, getOrganizationSettings); Zodios rejects the answer: Request failed with status code 406",
+  kubb: "no Accept; mock answered 406",
 };
 
 /** tsc errors the raw setup has (in clients/generated/<id>-raw/ or clients/<id>.raw.ts), one pattern per error. */
@@ -97,7 +103,8 @@ interface CallerModule {
   readOnlyVerdict?(): { clusterCountRequired: boolean; linksRefused: boolean };
 }
 
-const TOKEN = "matrix-token";
+/** The Atlas mock's static test token: any other is a 401. */
+const TOKEN = MOCK_ACCESS_TOKEN;
 const validator = new DocumentValidator();
 const groupResponseSchema = "#/paths/~1api~1atlas~1v2~1groups/post/responses/200/content/application~1vnd.atlas.2023-01-01+json/schema";
 
@@ -157,7 +164,8 @@ beforeAll(async () => {
   workspace = createWorkspace();
   cpSync(join(ROOT, "test", "downstream", "clients"), join(workspace.dir, "clients"), { recursive: true });
   for (const generator of GENERATORS) mkdirSync(join(workspace.dir, "clients", "generated", generator.id), { recursive: true });
-  proxies = { "3.1": await startRecordingProxy(inject("mockBaseUrl")), "3.0": await startRecordingProxy(inject("mock30BaseUrl")) };
+  // Stateless: every generator creates the document's example project, a 409 from the second on when remembered.
+  proxies = { "3.1": await startRecordingProxy(inject("mockStatelessBaseUrl")), "3.0": await startRecordingProxy(inject("mock30BaseUrl")) };
   await runAll([...new Set(GENERATORS.flatMap((generator) => [generator.generation, ...(generator.rawGeneration ? [generator.rawGeneration] : [])]))]);
   typeErrors = await timed("tsc --strict (all outputs and callers)", () => typecheck(workspace.dir));
   timings.push(["set-up total", (performance.now() - start) / 1000]);

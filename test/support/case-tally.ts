@@ -68,11 +68,11 @@ export class SampleTally {
     this.typescript++;
   }
 
-  digestChecked(): void {
+  digestExecuted(): void {
     this.digest++;
   }
 
   line(): string {
-    return `Code samples: ${this.curl} curl, ${this.typescript} TypeScript samples executed against the mock, ${this.digest} digest samples checked`;
+    return `Code samples: ${this.curl} curl, ${this.typescript} TypeScript and ${this.digest} digest (API key) curl samples executed against the mock`;
   }
 }

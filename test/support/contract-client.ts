@@ -114,3 +114,11 @@ export async function sendRaw(baseUrl: string, op: Operation, spec: RequestSpec,
   }
   return { sends: 1, status: response.status, contentType: response.headers.get("content-type"), violations: response.headers.get("sl-violations"), data };
 }
+
+/** The body inside Atlas's envelope when the request asked for one (envelope=true), else the body itself. */
+export function unwrapped(query: RequestSpec["query"], outcome: Outcome): unknown {
+  if (query.envelope !== "true") return outcome.data;
+  const { status, content } = (outcome.data ?? {}) as { status?: number; content?: unknown };
+  if (status !== outcome.status) throw new Error(`envelope=true: the envelope's status ${status} is not the response's ${outcome.status}`);
+  return content;
+}

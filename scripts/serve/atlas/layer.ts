@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { HTTP_METHODS } from "../../bundle/finish-bundle.js";
 import { operationMediaTypes } from "../../bundle/operation-media-types.js";
+import { valueAtPointer } from "../../openapi/json-pointer.js";
 import { ajvRef, createOpenApiAjv } from "../../openapi/openapi-ajv.js";
 import { documentView } from "../../openapi/schema-views.js";
 import { MockAuth, type Credentials } from "./auth.js";
@@ -38,6 +39,8 @@ interface Route {
   undeclared: (body: unknown) => Field[];
   /** Query parameters whose value names a 2xx example (cloudProvider=azure -> example "azure"). */
   examples: Set<string>;
+  /** Declared parameter names by their lower-case form (Prism reports query names in lower case). */
+  parameters: Map<string, string>;
 }
 
 const HEX_ID = /^[a-f0-9]{24}$/;
@@ -77,7 +80,8 @@ function routesOf(doc: Json): { pattern: RegExp; names: string[]; methods: Map<s
               .map((e) => ({ field: [...e.instancePath.split("/").slice(1), e.params.unevaluatedProperty].join("."), description: "is not a property of this object: Atlas rejects undeclared fields" }))
           : [];
       const examples = new Set(Object.keys(Object.entries<Json>(op.responses).find(([code]) => code.startsWith("2"))?.[1].content?.[accept]?.examples ?? {}));
-      methods.set(method, { op, accept, contentType, undeclared, examples });
+      const parameters = new Map<string, string>([...(item.parameters ?? []), ...(op.parameters ?? [])].map((p: Json) => (p.$ref ? valueAtPointer(doc, p.$ref) : p) as Json).map((p) => [String(p.name).toLowerCase(), p.name]));
+      methods.set(method, { op, accept, contentType, undeclared, examples, parameters });
     }
     return { pattern, names, methods };
   });
@@ -91,7 +95,7 @@ function exampleIds(node: unknown, found = new Set<string>()): Set<string> {
 }
 
 /** Prism's sl-violations about the request, as Atlas's field violations. */
-function requestViolations(header: string | null): Field[] {
+function requestViolations(header: string | null, parameters: Map<string, string>): Field[] {
   if (!header) return [];
   let list: { location: string[]; severity: string; message: string }[];
   try {
@@ -102,7 +106,7 @@ function requestViolations(header: string | null): Field[] {
   return list
     .filter((v) => v.location[0] === "request" && v.severity === "Error")
     .map((v) => {
-      const path = v.location[1] === "body" ? [...v.location.slice(2), ...(/required property '([^']+)'/.exec(v.message)?.slice(1) ?? [])] : v.location.slice(2, 3);
+      const path = v.location[1] === "body" ? [...v.location.slice(2), ...(/required property '([^']+)'/.exec(v.message)?.slice(1) ?? [])] : v.location.slice(2, 3).map((name) => parameters.get(name.toLowerCase()) ?? name);
       return { field: path.join(".") || v.location[1] || "request", description: v.message };
     });
 }
@@ -194,13 +198,14 @@ export function createAtlasLayer(o: LayerOptions): Server {
       ...(parsed !== undefined ? { body } : {}),
     });
     const text = await answer.text();
-    const fields = [...requestViolations(answer.headers.get("sl-violations")), ...route.undeclared(parsed)];
+    const type = answer.headers.get("content-type") ?? "application/json";
+    const problem = (type.includes("problem+json") ? JSON.parse(text) : undefined) as Json | undefined;
+    // Prism reports request violations in sl-violations, or in a 422 problem's `validation` when no 4xx is documented.
+    const fields = [...requestViolations(problem?.validation ? JSON.stringify(problem.validation.map((v: Json) => ({ ...v, location: ["request", ...v.location] }))) : answer.headers.get("sl-violations"), route.parameters), ...route.undeclared(parsed)];
     if (fields.length > 0) {
       return fail(400, "VALIDATION_ERROR", `Invalid request: ${fields.map((f) => `${f.field} ${f.description}`).join("; ")}.`, {}, fields);
     }
-    const type = answer.headers.get("content-type") ?? "application/json";
-    if (type.includes("problem+json")) {
-      const problem = JSON.parse(text) as Json;
+    if (problem) {
       return fail(answer.status, String(STATUS_CODES[answer.status]).toUpperCase().replace(/\W+/g, "_"), String(problem.detail ?? problem.title));
     }
     let data: Json | undefined = text === "" ? undefined : JSON.parse(text);
