@@ -93,6 +93,7 @@ export const OUTPUT_STEPS: OutputStep[] = [
       return written.some(Boolean) ? "dist/openapi.yaml, dist/openapi.json" : "unchanged";
     },
   },
+  { name: "postman collection", run: ({ document, paths }) => import("../postman/collection.js").then(({ writeCollection }) => writeCollection(document, paths)) },
   {
     name: "openapi 3.0 companion",
     async run({ document, paths, builder }) {

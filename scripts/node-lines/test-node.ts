@@ -24,7 +24,7 @@ const LINES_DIR = join(ROOT, "scripts/node-lines");
 const RESULTS_DIR = join(ROOT, "test-results");
 const VITEST = join(ROOT, "node_modules/vitest/vitest.mjs");
 /** What runs on every line: the unit (reference, examples, lint rules, diff, support, scripts), client, type and contract suites. */
-export const EVERY_LINE = ["test/reference/", "test/examples.test.ts", "test/spectral/", "test/support/", "test/diff/", "test/scripts/", "test/client/", "test/types/", "test/contract/", "test/samples/", "test/validate/"];
+export const EVERY_LINE = ["test/reference/", "test/examples.test.ts", "test/spectral/", "test/support/", "test/diff/", "test/scripts/", "test/client/", "test/types/", "test/contract/", "test/samples/", "test/validate/", "test/postman/"];
 /** What stays on the machine's Node (see the header); `npm test` runs it. */
 export const MACHINE_ONLY = ["test/docs/", "test/package/", "test/dev/", "test/build/", "test/downstream/"];
 

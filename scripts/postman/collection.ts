@@ -1,0 +1,186 @@
+/**
+ * The Postman collection of the bundled document: openapi-to-postmanv2 converts it (tag folders, requests
+ * named by summary, descriptions), then finishCollection() makes it usable against Atlas:
+ * - headers: the operation's versioned Accept (and Content-Type for a body), never application/json;
+ * - path parameters as collection variables seeded with the document's examples, required query
+ *   parameters with theirs; bodies: the document's first example, without Atlas-for-Government-only fields;
+ * - auth: the collection pre-request script (sandbox/auth.js), chosen by the variable authMode;
+ * - tests: the documented 2xx status, and the body against the operation's response schema, embedded
+ *   (sandbox/response-tests.js; \p{…} patterns are checked there with the `u` flag, which Postman's ajv lacks).
+ * The converter's saved response examples and random ids are dropped: the output depends only on the document.
+ */
+import { readFileSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import converter from "openapi-to-postmanv2";
+import { HTTP_METHODS } from "../bundle/finish-bundle.js";
+import { operationMediaTypes } from "../bundle/operation-media-types.js";
+import { stripAnnotations } from "../generate/response-validators.js";
+import { valueAtPointer } from "../openapi/json-pointer.js";
+import { documentView, SUBSCHEMA_KEYWORDS } from "../openapi/schema-views.js";
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonMap = { [key: string]: Json };
+// The converter's output, as far as this module reads and writes it.
+type Item = { name: string; item?: Item[]; request?: any; event?: unknown[]; response?: unknown; id?: string };
+export type Collection = { info: JsonMap; item: Item[]; auth?: unknown; event?: unknown[]; variable?: { key: string; value: string }[] };
+
+/** Schemas of fields that only Atlas for Government accepts: commercial Atlas rejects a request that carries them. */
+const GOVERNMENT_ONLY_SCHEMAS = new Set(["#/components/schemas/RegionUsageRestrictions"]);
+/** Variables of the auth script; authMode is "serviceAccount" or "apiKey". */
+const AUTH_VARIABLES = { authMode: "serviceAccount", clientId: "", clientSecret: "", publicKey: "", privateKey: "" };
+
+const isMap = (value: unknown): value is JsonMap => typeof value === "object" && value !== null && !Array.isArray(value);
+const sandboxScript = (name: string): string[] => readFileSync(new URL(`./sandbox/${name}`, import.meta.url), "utf8").trimEnd().split("\n");
+
+function deref(doc: JsonMap, value: Json | undefined): JsonMap {
+  for (let hops = 0; isMap(value) && typeof value.$ref === "string"; hops++) {
+    if (hops > 20) throw new Error(`${value.$ref}: $ref chain too long`);
+    value = valueAtPointer(doc, value.$ref) as Json | undefined;
+  }
+  if (!isMap(value)) throw new Error("a $ref of the document leads nowhere");
+  return value;
+}
+
+/** The example without the properties (at any depth of `schema`'s properties) that only Atlas for Government accepts. */
+export function commercialExample(doc: JsonMap, schema: Json, example: Json): Json {
+  if (!isMap(example) || !isMap(schema)) return example;
+  const properties = (deref(doc, schema).properties ?? {}) as JsonMap;
+  const kept: JsonMap = {};
+  for (const [key, value] of Object.entries(example)) {
+    const property = properties[key];
+    if (isMap(property) && typeof property.$ref === "string" && GOVERNMENT_ONLY_SCHEMAS.has(property.$ref)) continue;
+    kept[key] = property === undefined ? value : commercialExample(doc, property, value);
+  }
+  return kept;
+}
+
+/**
+ * Where a \p{…} pattern applies in an instance: property names, "*" for array items. Such patterns are
+ * removed from `schema` (in place) and returned, so that the test script checks them with the `u` flag.
+ */
+export function takeUnicodePatterns(resource: JsonMap, schema: Json, path: string[] = [], seen = new Set<Json>()): { path: string[]; pattern: string }[] {
+  if (!isMap(schema) || seen.has(schema)) return [];
+  seen.add(schema);
+  const found: { path: string[]; pattern: string }[] = [];
+  if (typeof schema.pattern === "string" && /\\[pP]\{/.test(schema.pattern)) {
+    found.push({ path, pattern: schema.pattern });
+    delete schema.pattern;
+  }
+  const into = (sub: Json | undefined, at: string[]) => found.push(...takeUnicodePatterns(resource, sub ?? null, at, seen));
+  if (typeof schema.$ref === "string") into(valueAtPointer(resource, schema.$ref) as Json, path);
+  for (const [name, sub] of Object.entries(isMap(schema.properties) ? schema.properties : {})) into(sub, [...path, name]);
+  into(schema.items, [...path, "*"]);
+  for (const keyword of SUBSCHEMA_KEYWORDS.lists) if (Array.isArray(schema[keyword])) for (const sub of schema[keyword] as Json[]) into(sub, path);
+  return found;
+}
+
+/** The response schema, self-contained: the component schemas it reaches through $ref ride along at their own pointers. */
+function embeddedSchema(view: JsonMap, schema: Json): { schema: JsonMap; unicodePatterns: { path: string[]; pattern: string }[] } {
+  const reached = new Map<string, Json>();
+  const visit = (node: Json): void => {
+    if (!node || typeof node !== "object") return;
+    const ref = isMap(node) && typeof node.$ref === "string" && node.$ref.startsWith("#/components/schemas/") ? node.$ref : undefined;
+    if (ref && !reached.has(ref)) visit(reached.set(ref, stripAnnotations((valueAtPointer(view, ref) as Json) ?? null)).get(ref)!);
+    Object.values(node).forEach(visit);
+  };
+  const root = stripAnnotations(schema);
+  visit(root);
+  const schemas = Object.fromEntries([...reached].map(([ref, s]) => [ref.slice("#/components/schemas/".length).replaceAll("~1", "/").replaceAll("~0", "~"), s]));
+  const resource: JsonMap = { allOf: [root], components: { schemas } };
+  // One entry per place and pattern (a property declared in a schema and in the allOf parent it extends).
+  const unicodePatterns = [...new Map(takeUnicodePatterns(resource, resource).map((p) => [JSON.stringify(p), p])).values()];
+  return { schema: resource, unicodePatterns };
+}
+
+const script = (type: "prerequest" | "test", exec: string[]) => ({ listen: type, script: { type: "text/javascript", exec } });
+
+/** The converted collection, finished as the header comment says. Throws naming what the document lacks. */
+export function finishCollection(converted: Collection, doc: JsonMap): Collection {
+  const view = documentView(doc, "response") as JsonMap;
+  const variables = new Map<string, string>();
+  const seed = (name: string, value: Json | undefined, where: string) => {
+    if (value === undefined || value === null) throw new Error(`${where}: path parameter ${name} has no example to seed the variable {{${name}}}`);
+    const text = String(value);
+    if (variables.has(name) && variables.get(name) !== text) throw new Error(`${where}: path parameter ${name} has the example ${text}, another operation ${variables.get(name)}: one collection variable cannot hold both`);
+    variables.set(name, text);
+  };
+  const operations = new Map<string, { op: JsonMap; path: string; method: string }>();
+  for (const [path, item] of Object.entries(isMap(doc.paths) ? doc.paths : {})) {
+    for (const method of HTTP_METHODS) if (isMap(deref(doc, item)[method])) operations.set(`${method.toUpperCase()} ${path}`, { op: deref(doc, item)[method] as JsonMap, path, method });
+  }
+  const finishItem = (item: Item): Item => {
+    if (item.item) return { name: item.name, description: (item as JsonMap).description, item: item.item.map(finishItem) } as Item;
+    const request = item.request;
+    const path = `/${(request.url.path as string[]).map((segment) => segment.replace(/^:(.+)$/, "{$1}")).join("/")}`;
+    const key = `${request.method} ${path}`;
+    const found = operations.get(key);
+    if (!found) throw new Error(`the converter made a request ${key} that is not an operation of the document`);
+    operations.delete(key);
+    const { op, method } = found;
+    const where = `${op.operationId} (${key})`;
+    const types = operationMediaTypes(String(op.operationId), method, path, op);
+    request.header = [{ key: "Accept", value: types.accept }, ...(types.contentType ? [{ key: "Content-Type", value: types.contentType }] : [])];
+    const parameters = (Array.isArray(op.parameters) ? op.parameters : []).map((p) => deref(doc, p));
+    for (const variable of request.url.variable ?? []) {
+      const parameter = parameters.find((p) => p.in === "path" && p.name === variable.key);
+      seed(variable.key, parameter?.example, where);
+      variable.value = `{{${variable.key}}}`;
+    }
+    for (const query of request.url.query ?? []) {
+      const parameter = parameters.find((p) => p.in === "query" && p.name === query.key);
+      if (parameter?.required && parameter.example === undefined) throw new Error(`${where}: required query parameter ${query.key} has no example`);
+      if (parameter?.example !== undefined) query.value = String(parameter.example);
+    }
+    if (types.contentType) {
+      const media = deref(doc, (deref(doc, op.requestBody ?? null).content as JsonMap)[types.contentType] ?? null);
+      const example = isMap(media.examples) ? Object.values(media.examples).map((e) => deref(doc, e).value)[0] : media.example;
+      if (example === undefined) throw new Error(`${where}: the request body (${types.contentType}) has no example`);
+      request.body = { mode: "raw", raw: JSON.stringify(commercialExample(doc, media.schema ?? null, example), null, 2), options: { raw: { language: "json" } } };
+    }
+    delete request.auth; // every request uses the collection's auth (the pre-request script)
+    const success = Object.keys(isMap(op.responses) ? op.responses : {}).filter((code) => /^2\d\d$/.test(code)).sort()[0];
+    if (!success) throw new Error(`${where}: documents no 2xx response`);
+    const viewOp = deref(view, deref(view, (view.paths as JsonMap)[path] ?? null)[method] ?? null);
+    const content = deref(view, (viewOp.responses as JsonMap)[success] ?? null).content;
+    const schema = isMap(content) && isMap(content[types.accept]) ? (content[types.accept] as JsonMap).schema : undefined;
+    const expected = { status: Number(success), contentType: schema === undefined ? null : types.accept, ...(schema === undefined ? { schema: null, unicodePatterns: [] } : embeddedSchema(view, schema)) };
+    return { name: item.name, request, event: [script("test", [`const expected = ${JSON.stringify(expected)};`, ...sandboxScript("response-tests.js")])] };
+  };
+  const item = converted.item.map(finishItem);
+  if (operations.size > 0) throw new Error(`the converter made no request for ${[...operations.keys()].join(", ")}`);
+  const baseUrl = Array.isArray(doc.servers) && isMap(doc.servers[0]) ? String(doc.servers[0].url) : undefined;
+  if (!baseUrl) throw new Error("the document names no server: baseUrl has no default");
+  const { _postman_id: _, ...info } = converted.info;
+  return {
+    info,
+    item,
+    auth: { type: "bearer", bearer: [{ key: "token", value: "{{accessToken}}", type: "string" }] },
+    event: [script("prerequest", sandboxScript("auth.js"))],
+    variable: Object.entries({ baseUrl, ...Object.fromEntries(variables), ...AUTH_VARIABLES }).map(([key, value]) => ({ key, value })),
+  };
+}
+
+/** openapi-to-postmanv2's collection of the document (tag folders, requests named by summary). */
+export function convertDocument(doc: JsonMap): Promise<Collection> {
+  const options = { folderStrategy: "Tags", requestNameSource: "Fallback", parametersResolution: "Example", enableOptionalParameters: false, includeAuthInfoInExample: false } as const;
+  return new Promise((resolve, reject) =>
+    converter.convert({ type: "json", data: structuredClone(doc) }, options, (error, result: any) => {
+      if (error) reject(error);
+      else if (!result.result) reject(new Error(`openapi-to-postmanv2: ${result.reason}`));
+      else resolve(result.output[0].data as Collection);
+    }),
+  );
+}
+
+export const COLLECTION_FILE = "atlas-admin.postman_collection.json";
+
+/** Writes the collection to dist/ (the package's export) and beside the docs page (the page links it). */
+export async function writeCollection(doc: unknown, paths: { bundleJson: string; docsPage: string }): Promise<string> {
+  const text = `${JSON.stringify(finishCollection(await convertDocument(doc as JsonMap), doc as JsonMap), null, 2)}\n`;
+  for (const dir of [dirname(paths.bundleJson), dirname(paths.docsPage)]) {
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, COLLECTION_FILE), text);
+  }
+  return `${COLLECTION_FILE}, in dist/ and beside the docs page`;
+}
