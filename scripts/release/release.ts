@@ -4,7 +4,7 @@
  * package.json's version); then the tarball as a consumer gets it, checked in a scratch project:
  * installed, every export imported, a consumer file type-checked, every exported spec file resolved.
  */
-import { execFileSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,7 +16,11 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 const outDir = join(root, "dist", "release");
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { name: string; version: string; exports: Record<string, unknown> };
 
-const run = (command: string, args: string[], cwd = root) => execFileSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim();
+function run(command: string, args: string[], cwd = root): string {
+  const result = spawnSync(command, args, { cwd, encoding: "utf8" });
+  if (result.status !== 0) fail(`${basename(command)} ${args.join(" ")} exited ${result.status}:\n${result.stdout}${result.stderr}`);
+  return result.stdout.trim();
+}
 const fail = (message: string): never => {
   throw new Error(`release: ${message}`);
 };
@@ -27,7 +31,7 @@ export const specExports = Object.entries(pkg.exports).filter((entry): entry is 
 const CONSUMER_TS = `import { createAtlasClient, type AtlasClient } from "${pkg.name}";
 import type { components } from "${pkg.name}/types";
 import { withResponseValidation } from "${pkg.name}/validate";
-const client: AtlasClient = withResponseValidation(createAtlasClient({ baseUrl: "http://127.0.0.1:9", auth: { accessToken: "t" } }));
+const client: AtlasClient = withResponseValidation(createAtlasClient({ baseUrl: "http://127.0.0.1:9", auth: { accessToken: "t" } }), { strict: true });
 export const settings: Promise<components["schemas"]["OrganizationSettings"] | undefined> = client
   .GET("/api/atlas/v2/orgs/{orgId}/settings", { params: { path: { orgId: "32b6e34b3d91647abb20e7b8" } } })
   .then(({ data }) => data);
