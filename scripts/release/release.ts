@@ -21,20 +21,17 @@ function run(command: string, args: string[], cwd = root): string {
   if (result.status !== 0) fail(`${basename(command)} ${args.join(" ")} exited ${result.status}:\n${result.stdout}${result.stderr}`);
   return result.stdout.trim();
 }
-const fail = (message: string): never => {
-  throw new Error(`release: ${message}`);
-};
+function fail(message: string): never { throw new Error(`release: ${message}`); }
 
 /** The spec-file exports ("./openapi.json" -> "./generated/openapi.json"). */
-export const specExports = Object.entries(pkg.exports).filter((entry): entry is [string, string] => /\.(json|yaml)$/.test(entry[0]) && entry[0] !== "./package.json");
+const specExports = Object.entries(pkg.exports).filter((entry): entry is [string, string] => /\.(json|yaml)$/.test(entry[0]) && entry[0] !== "./package.json");
 
 const CONSUMER_TS = `import { createAtlasClient, type AtlasClient } from "${pkg.name}";
 import type { components } from "${pkg.name}/types";
 import { withResponseValidation } from "${pkg.name}/validate";
 const client: AtlasClient = withResponseValidation(createAtlasClient({ baseUrl: "http://127.0.0.1:9", auth: { accessToken: "t" } }), { strict: true });
-export const settings: Promise<components["schemas"]["OrganizationSettings"] | undefined> = client
-  .GET("/api/atlas/v2/orgs/{orgId}/settings", { params: { path: { orgId: "32b6e34b3d91647abb20e7b8" } } })
-  .then(({ data }) => data);
+const { data } = await client.GET("/api/atlas/v2/orgs/{orgId}/settings", { params: { path: { orgId: "32b6e34b3d91647abb20e7b8" } } });
+export const settings: components["schemas"]["OrganizationSettings"] | undefined = data;
 `;
 
 const CONSUMER_MJS = `import { existsSync, readFileSync } from "node:fs";
@@ -48,7 +45,7 @@ console.log("imports and spec files resolve");
 `;
 
 /** Installs `tarball` into a scratch project and checks it as a consumer would use it. */
-export function checkTarball(tarball: string): void {
+function checkTarball(tarball: string): void {
   const dir = mkdtempSync(join(tmpdir(), "atlas-release-check-"));
   try {
     writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "release-check", private: true, type: "module" }));
@@ -77,8 +74,8 @@ function main(): void {
   mkdirSync(outDir, { recursive: true });
   const packed = JSON.parse(run("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", outDir])) as Array<{ filename: string }>;
   const tarball = join(outDir, packed[0]?.filename ?? fail("npm pack printed no tarball"));
-  const files = [tarball, ...specExports.map(([, target]) => join(outDir, basename(target)))];
   for (const [, target] of specExports) copyFileSync(join(root, target), join(outDir, basename(target)));
+  const files = [tarball, ...specExports.map(([, target]) => join(outDir, basename(target)))];
   const sums = files.map((file) => `${createHash("sha256").update(readFileSync(file)).digest("hex")}  ${basename(file)}\n`).join("");
   writeFileSync(join(outDir, "SHA256SUMS"), sums);
   const heading = `# ${pkg.name} ${pkg.version}${release.date ? ` — ${release.date}` : ""}`;
@@ -88,11 +85,9 @@ function main(): void {
   checkTarball(tarball);
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  try {
-    main();
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  }
+try {
+  main();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
 }
