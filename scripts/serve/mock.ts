@@ -20,7 +20,7 @@ async function startMock(port: number): Promise<MockServer> {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(BUNDLE_YAML)) throw new Error("dist/openapi.yaml is missing: run npm run bundle first");
+  if (!existsSync(BUNDLE_YAML)) throw new Error("generated/openapi.yaml is missing: run npm run bundle first");
   const server = await startMock(portFromEnv("MOCK_PORT", DEFAULT_MOCK_PORT));
   let stopping = false;
   onStopSignal((signal) => {
