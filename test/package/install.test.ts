@@ -124,6 +124,19 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
+/**
+ * The scripts for which npm prepares a git dependency: it installs all of the dependency's devDependencies
+ * in its clone first (pacote's GitFetcher). npm run build's command is therefore `prebuild`.
+ */
+const PREPARED_BY_NPM = ["build", "prepare", "prepack", "preinstall", "install", "postinstall"];
+
+describe("package.json", () => {
+  it("has none of the scripts that make npm install the authors' toolchain for a git install", () => {
+    const scripts = (JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+    expect(PREPARED_BY_NPM.filter((name) => scripts[name])).toEqual([]);
+  });
+});
+
 describe("the README's quick start", () => {
   it("is the same in README.md and docs/consumers.md", () => {
     expect(quickStart("README.md")).toEqual(quickStart("docs/consumers.md"));
