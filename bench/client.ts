@@ -35,7 +35,7 @@ interface Caller {
 
 /** The 200 response's media type and first example, read from the bundled document so the server answers like Atlas would. */
 function exampleResponse(projectRoot: string): { mediaType: string; body: unknown } {
-  const file = join(projectRoot, "dist", "openapi.json");
+  const file = join(projectRoot, "generated", "openapi.json");
   const document = JSON.parse(readFileSync(file, "utf8"));
   const content = document.paths?.[OPERATION_PATH]?.get?.responses?.["200"]?.content ?? {};
   const [mediaType, media] = Object.entries<{ examples?: Record<string, { value: unknown }> }>(content)[0] ?? [];

@@ -105,8 +105,8 @@ function environment(argv: string[]): string {
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const log = (line: string) => console.error(`[bench] ${line}`);
-  if (!existsSync(resolve(projectRoot, "dist", "openapi.json")) && (options.only.includes("client") || options.only.includes("validate"))) {
-    throw new Error("the client benchmark serves an example from dist/openapi.json: run `npm run build` (or `npm run bundle`) first");
+  if (!existsSync(resolve(projectRoot, "generated", "openapi.json")) && (options.only.includes("client") || options.only.includes("validate"))) {
+    throw new Error("the client benchmark serves an example from generated/openapi.json: run `npm run build` (or `npm run bundle`) first");
   }
   // The per-call sections run first, on a settled machine: run after the scale section (minutes of
   // multi-gigabyte builds and the deletion of their 24,016-file copies), the client's sequential overhead

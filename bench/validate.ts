@@ -40,7 +40,7 @@ interface LargestExample {
 
 /** The 2xx response example with the longest JSON in dist/openapi.json. */
 function largestExample(projectRoot: string): LargestExample {
-  const document = JSON.parse(readFileSync(join(projectRoot, "dist", "openapi.json"), "utf8"));
+  const document = JSON.parse(readFileSync(join(projectRoot, "generated", "openapi.json"), "utf8"));
   let best: LargestExample | undefined;
   for (const [path, item] of Object.entries<Record<string, any>>(document.paths)) {
     for (const [method, op] of Object.entries<any>(item)) {
@@ -55,7 +55,7 @@ function largestExample(projectRoot: string): LargestExample {
       }
     }
   }
-  if (!best) throw new Error("dist/openapi.json has no 2xx response example to benchmark");
+  if (!best) throw new Error("generated/openapi.json has no 2xx response example to benchmark");
   return best;
 }
 

@@ -82,7 +82,7 @@ export const OUTPUT_STEPS: OutputStep[] = [
     overlaps: true,
     async run({ builder }) {
       await builder.compileLib();
-      return "dist/lib";
+      return "generated/lib";
     },
   },
   {
@@ -90,7 +90,7 @@ export const OUTPUT_STEPS: OutputStep[] = [
     async run({ document, yaml, paths, changed }) {
       const written = await Promise.all([writeTextIfChanged(paths.bundleYaml, yaml ?? bundleToYaml(document)), writeTextIfChanged(paths.bundleJson, bundleToJson(document))]);
       if (written.some(Boolean)) changed.add("bundle");
-      return written.some(Boolean) ? "dist/openapi.yaml, dist/openapi.json" : "unchanged";
+      return written.some(Boolean) ? "generated/openapi.yaml, generated/openapi.json" : "unchanged";
     },
   },
   { name: "postman collection", run: ({ document, paths }) => import("../postman/collection.js").then(({ writeCollection }) => writeCollection(document, paths)) },
@@ -99,7 +99,7 @@ export const OUTPUT_STEPS: OutputStep[] = [
     async run({ document, paths, builder }) {
       const files = await builder.companionFiles(document);
       const written = await Promise.all([writeTextIfChanged(paths.bundle30Yaml, files.yaml), writeTextIfChanged(paths.bundle30Json, files.json)]);
-      return written.some(Boolean) ? "dist/openapi-3.0.yaml, dist/openapi-3.0.json" : "unchanged";
+      return written.some(Boolean) ? "generated/openapi-3.0.yaml, generated/openapi-3.0.json" : "unchanged";
     },
   },
 ];

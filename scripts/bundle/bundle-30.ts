@@ -11,4 +11,4 @@ if (!existsSync(BUNDLE_JSON)) throw new Error(`${BUNDLE_JSON} is missing: run np
 const files = openApi30Files(JSON.parse(readFileSync(BUNDLE_JSON, "utf8")));
 writeFileSync(BUNDLE_30_JSON, files.json);
 writeFileSync(BUNDLE_30_YAML, files.yaml);
-console.log("bundle:30: wrote dist/openapi-3.0.json and dist/openapi-3.0.yaml");
+console.log("bundle:30: wrote generated/openapi-3.0.json and generated/openapi-3.0.yaml");

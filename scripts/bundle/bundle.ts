@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const paths = projectPaths(fileURLToPath(new URL("../..", import.meta.url)));
   const done = finishBundle(await bundleProject(paths));
   await Promise.all([writeText(paths.bundleYaml, bundleToYaml(done)), writeText(paths.bundleJson, bundleToJson(done))]);
-  console.log("bundle: wrote dist/openapi.yaml and dist/openapi.json");
+  console.log("bundle: wrote generated/openapi.yaml and generated/openapi.json");
 }
 
 main().then(

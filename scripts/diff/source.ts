@@ -1,14 +1,16 @@
 /**
  * Where the two documents `npm run diff` compares come from: a git commit or the working tree,
  * each bundled by this project's own Redocly so both sides go through the same bundler.
- * Only read-only git commands are used (rev-parse, cat-file, show, archive): the diff never
+ * A ref may also be a version CHANGELOG.md lists with its commit (`1.0.0` or `v1.0.0`): a git ref of that
+ * name wins. Only read-only git commands are used (rev-parse, cat-file, show, archive): the diff never
  * touches the repository's index, worktrees or refs.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { changelogRelease } from "../release/changelog.js";
 
 /** The multi-file document's root, relative to the repository root. */
 export const DOCUMENT_ROOT = "openapi/openapi.yaml";
@@ -48,8 +50,12 @@ export function resolveCommit(repoDir: string, ref: string): string {
   const inside = git(repoDir, ["rev-parse", "--is-inside-work-tree"]);
   if (inside.status !== 0) throw new DiffInputError(`${repoDir} is not inside a git repository`);
   const result = git(repoDir, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
-  if (result.status !== 0) throw new DiffInputError(`git ref "${ref}" does not name a commit in ${repoDir}`);
-  return result.stdout.toString("utf8").trim();
+  if (result.status === 0) return result.stdout.toString("utf8").trim();
+  const changelog = join(repoDir, "CHANGELOG.md");
+  const release = /^v?\d+\.\d+\.\d+/.test(ref) && existsSync(changelog) ? changelogRelease(readFileSync(changelog, "utf8"), ref) : undefined;
+  if (release?.commit) return resolveCommit(repoDir, release.commit);
+  if (release) throw new DiffInputError(`CHANGELOG.md lists ${release.version} without its commit: add "(commit <id>)" to its heading`);
+  throw new DiffInputError(`git ref "${ref}" does not name a commit in ${repoDir}, nor a version CHANGELOG.md lists`);
 }
 
 /** True when the repository has no commit yet or HEAD has no parent. */

@@ -154,7 +154,8 @@ export async function writeGenerated(outDir: string, sources: GeneratedSources):
   await mkdir(outDir, { recursive: true });
   const written: string[] = [];
   for (const entry of await readdir(outDir, { withFileTypes: true })) {
-    if (!entry.isFile() || Object.hasOwn(sources.files, entry.name)) continue;
+    // Only modules are the generator's: the spec files (openapi*.json/yaml) and lib/ are the build's.
+    if (!entry.isFile() || !/\.(js|ts)$/.test(entry.name) || Object.hasOwn(sources.files, entry.name)) continue;
     await rm(join(outDir, entry.name));
     written.push(`${entry.name} (removed)`);
   }

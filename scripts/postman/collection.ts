@@ -175,12 +175,12 @@ export function convertDocument(doc: JsonMap): Promise<Collection> {
 
 export const COLLECTION_FILE = "atlas-admin.postman_collection.json";
 
-/** Writes the collection to dist/ (the package's export) and beside the docs page (the page links it). */
+/** Writes the collection beside the bundle in generated/ (the package's export) and beside the docs page (the page links it). */
 export async function writeCollection(doc: unknown, paths: { bundleJson: string; docsPage: string }): Promise<string> {
   const text = `${JSON.stringify(finishCollection(await convertDocument(doc as JsonMap), doc as JsonMap), null, 2)}\n`;
   for (const dir of [dirname(paths.bundleJson), dirname(paths.docsPage)]) {
     await mkdir(dir, { recursive: true });
     await writeFile(join(dir, COLLECTION_FILE), text);
   }
-  return `${COLLECTION_FILE}, in dist/ and beside the docs page`;
+  return `${COLLECTION_FILE}, in generated/ and beside the docs page`;
 }

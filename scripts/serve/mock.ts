@@ -1,5 +1,5 @@
 /**
- * `npm run mock`: the Atlas mock of dist/openapi.yaml at http://127.0.0.1:4010 (docs/mock.md): Prism
+ * `npm run mock`: the Atlas mock of generated/openapi.yaml at http://127.0.0.1:4010 (docs/mock.md): Prism
  * validating requests and picking examples, behind the Atlas layer (scripts/serve/atlas/). Flags:
  * --stateless (examples as they are, nothing remembered), --plain-prism (Prism alone, no Atlas layer);
  * other arguments go to `prism mock`, e.g. --dynamic. Environment: MOCK_PORT, MOCK_HOST (0.0.0.0 in a
@@ -14,7 +14,7 @@ import { portFromEnv } from "./port-from-env.js";
 import { DEFAULT_MOCK_PORT } from "./prism-server.js";
 
 async function main(): Promise<void> {
-  if (!existsSync(BUNDLE_YAML)) throw new Error("dist/openapi.yaml is missing: run npm run bundle first");
+  if (!existsSync(BUNDLE_YAML)) throw new Error("generated/openapi.yaml is missing: run npm run bundle first");
   const args = process.argv.slice(2);
   const [plainPrism, stateless] = [args.includes("--plain-prism"), args.includes("--stateless")];
   const settings = mockSettingsFromEnv();

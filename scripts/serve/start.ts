@@ -1,6 +1,7 @@
 /**
- * `npm start`: serves the static documentation (dist/docs) on http://127.0.0.1:8080 and runs the
- * Atlas mock of the bundled document (dist/openapi.yaml) on http://127.0.0.1:4010, started by
+ * `npm start`: serves the static documentation (dist/docs, and the spec files it links to: /openapi.json,
+ * /openapi.yaml, /openapi-3.0.json, /openapi-3.0.yaml) on http://127.0.0.1:8080 and runs the
+ * Atlas mock of the bundled document (generated/openapi.yaml) on http://127.0.0.1:4010, started by
  * scripts/serve/atlas/mock-server.ts exactly as `npm run mock` and the contract tests start it.
  * Ctrl-C (SIGINT) or SIGTERM stops both and exits 0; if either fails to start or the mock dies,
  * the other is stopped too and the exit code is 1.
@@ -11,7 +12,7 @@
  * Environment (for tests and for running beside something else):
  *   DOCS_PORT, MOCK_PORT  ports to listen on (defaults 8080 and 4010);
  *   DOCS_DIR              directory served as the docs site (default dist/docs);
- *   MOCK_DOCUMENT         document the mock serves (default dist/openapi.yaml);
+ *   MOCK_DOCUMENT         document the mock serves (default generated/openapi.yaml);
  *   MOCK_* credentials    as for `npm run mock` (docs/mock.md).
  */
 import { existsSync, statSync } from "node:fs";

@@ -5,6 +5,7 @@
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { extname, join, resolve, sep } from "node:path";
+import { BUNDLE_30_JSON, BUNDLE_30_YAML, BUNDLE_JSON, BUNDLE_YAML } from "../common/bundle-paths.js";
 
 export const STATIC_HOST = "127.0.0.1";
 const host = STATIC_HOST;
@@ -26,7 +27,10 @@ export const contentTypes: Record<string, string> = {
  */
 export type RequestHook = (request: IncomingMessage, response: ServerResponse, pathname: string, file: string) => boolean;
 
-/** Serves files below `dir` (GET and HEAD); "/" and directories map to their index.html. */
+/** The spec files beside the page, where its download links point (redocly.yaml's downloadUrls). */
+export const SPEC_FILES: Record<string, string> = { "/openapi.json": BUNDLE_JSON, "/openapi.yaml": BUNDLE_YAML, "/openapi-3.0.json": BUNDLE_30_JSON, "/openapi-3.0.yaml": BUNDLE_30_YAML };
+
+/** Serves files below `dir` and SPEC_FILES (GET and HEAD); "/" and directories map to their index.html. */
 export function createStaticServer(dir: string, hook?: RequestHook): Server {
   return createServer((request, response) => {
     if (request.method !== "GET" && request.method !== "HEAD") {
@@ -40,9 +44,9 @@ export function createStaticServer(dir: string, hook?: RequestHook): Server {
       response.writeHead(400).end("bad request path\n");
       return;
     }
-    let file = resolve(dir, `.${pathname}`);
+    let file = SPEC_FILES[pathname] ?? resolve(dir, `.${pathname}`);
     // A path that climbs out of the served directory (../) is not ours to serve.
-    if (file !== dir && !file.startsWith(dir + sep)) {
+    if (!SPEC_FILES[pathname] && file !== dir && !file.startsWith(dir + sep)) {
       response.writeHead(404).end("not found\n");
       return;
     }

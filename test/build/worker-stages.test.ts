@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorkspace, type Workspace } from "../../bench/lib/workspace.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const OUTPUTS = ["dist/openapi-3.0.yaml", "dist/openapi-3.0.json", "dist/docs/index.html", "dist/openapi.yaml", "dist/openapi.json"];
+const OUTPUTS = ["generated/openapi-3.0.yaml", "generated/openapi-3.0.json", "dist/docs/index.html", "generated/openapi.yaml", "generated/openapi.json"];
 
 function build(dir: string, env: Record<string, string>) {
   const result = spawnSync(process.execPath, ["scripts/run.mjs", "build"], { cwd: dir, encoding: "utf8", env: { ...process.env, REDOCLY_TELEMETRY: "off", NO_COLOR: "1", ...env } });
@@ -39,7 +39,7 @@ describe("the build's worker-thread stages", () => {
     expect(onWorkers.output).toMatch(/^docs: [\d.]+ s \(on a worker thread\)$/m);
     expect(onWorkers.output).toMatch(/^openapi 3\.0 companion: [\d.]+ s \(unchanged\)$/m);
     for (const file of OUTPUTS) expect(onWorkers.files[file], file).toBe(inProcess.files[file]);
-    expect(inProcess.files["dist/openapi-3.0.yaml"]).toContain("openapi: 3.0.3");
+    expect(inProcess.files["generated/openapi-3.0.yaml"]).toContain("openapi: 3.0.3");
     expect(inProcess.files["dist/docs/index.html"]?.length).toBeGreaterThan(100_000);
   }, 120_000);
 });

@@ -19,30 +19,32 @@ const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
   peerDependencies?: Record<string, string>;
 };
 
-const BUILD_OUTPUTS = ["dist/openapi.json", "dist/openapi.yaml", "dist/openapi-3.0.json", "dist/openapi-3.0.yaml", "dist/lib/src/index.js", "dist/lib/generated/atlas.d.ts"];
+const BUILD_OUTPUTS = ["generated/openapi.json", "generated/openapi.yaml", "generated/openapi-3.0.json", "generated/openapi-3.0.yaml", "generated/lib/src/index.js", "generated/lib/generated/atlas.d.ts"];
 
 const REQUIRED = [
   "package.json",
   "README.md",
   "CHANGELOG.md",
-  "dist/openapi.json",
-  "dist/openapi.yaml",
-  "dist/openapi-3.0.json",
-  "dist/openapi-3.0.yaml",
-  "dist/lib/src/index.js",
-  "dist/lib/src/index.d.ts",
-  "dist/lib/generated/atlas.js",
-  "dist/lib/generated/atlas.d.ts",
-  "dist/lib/generated/media-types.js",
-  "dist/lib/generated/media-types.d.ts",
-  "dist/lib/src/validate/index.js",
-  "dist/lib/src/validate/index.d.ts",
-  "dist/lib/generated/response-validators.js",
-  "dist/lib/generated/response-validators.d.ts",
+  "LICENSE",
+  "docs/consumers.md",
+  "generated/openapi.json",
+  "generated/openapi.yaml",
+  "generated/openapi-3.0.json",
+  "generated/openapi-3.0.yaml",
+  "generated/lib/src/index.js",
+  "generated/lib/src/index.d.ts",
+  "generated/lib/generated/atlas.js",
+  "generated/lib/generated/atlas.d.ts",
+  "generated/lib/generated/media-types.js",
+  "generated/lib/generated/media-types.d.ts",
+  "generated/lib/src/validate/index.js",
+  "generated/lib/src/validate/index.d.ts",
+  "generated/lib/generated/response-validators.js",
+  "generated/lib/generated/response-validators.d.ts",
 ];
 
-/** Paths consumers never need. src/ and generated/ TypeScript ship only as the sources of the shipped source maps. */
-const FORBIDDEN = [/^openapi\//, /^test\//, /^bench\//, /^scripts\//, /^node_modules\//, /^\.ci\//, /^\.spectral/, /^dist\/docs\//, /^dist\/lint\//, /^redocly\.yaml$/, /^tsconfig.*\.json$/, /^vitest\.config\./, /\.tgz$/, /\.test\./];
+/** Paths consumers never need (generated/'s own modules ship compiled, in generated/lib/). src/ TypeScript ships only as the sources of the shipped source maps. */
+const FORBIDDEN = [/^openapi\//, /^test\//, /^bench\//, /^scripts\//, /^node_modules\//, /^\.ci\//, /^\.spectral/, /^dist\//, /^generated\/(?!lib\/|openapi)/, /^redocly\.yaml$/, /^tsconfig.*\.json$/, /^vitest\.config\./, /\.tgz$/, /\.test\./];
 
 let files: Set<string>;
 

@@ -11,8 +11,8 @@ import { readReferencePages, type PageField, type PageOperation } from "./pages.
 
 type Json = any;
 
-const bundlePath = new URL("../../dist/openapi.json", import.meta.url);
-if (!existsSync(bundlePath)) throw new Error("dist/openapi.json is missing: run `npm run build` (or `npm run bundle`) first");
+const bundlePath = new URL("../../generated/openapi.json", import.meta.url);
+if (!existsSync(bundlePath)) throw new Error("generated/openapi.json is missing: run `npm run build` (or `npm run bundle`) first");
 const doc: Json = JSON.parse(readFileSync(bundlePath, "utf8"));
 const pages = readReferencePages(new URL("../fixtures/reference/", import.meta.url));
 

@@ -52,7 +52,7 @@ let cached: JsonObject | undefined;
 export function readBundledDocument(): JsonObject {
   if (cached) return cached;
   if (!existsSync(BUNDLE_JSON)) {
-    throw new Error(`dist/openapi.json is missing: run npm run build (or npm run bundle) before the tests`);
+    throw new Error(`generated/openapi.json is missing: run npm run build (or npm run bundle) before the tests`);
   }
   cached = JSON.parse(readFileSync(BUNDLE_JSON, "utf8")) as JsonObject;
   return cached;

@@ -23,8 +23,8 @@ export interface ConsumerProject {
 }
 
 export function createConsumerProject(prefix = "atlas-consumer-"): ConsumerProject {
-  if (!existsSync(join(repoRoot, "dist", "lib", "src", "index.js"))) {
-    throw new Error("the consumer project installs the build output; run `npm run build` first. Missing: dist/lib/src/index.js");
+  if (!existsSync(join(repoRoot, "generated", "lib", "src", "index.js"))) {
+    throw new Error("the consumer project installs the build output; run `npm run build` first. Missing: generated/lib/src/index.js");
   }
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const packed = execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", dir], { cwd: repoRoot, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });

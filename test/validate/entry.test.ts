@@ -24,12 +24,12 @@ const files = (entry: string) => [...reachable(join(root, entry))].map((file) =>
 
 describe("entry points", () => {
   test("the main entry does not reach the validators or the validate module", () => {
-    const main = files("dist/lib/src/index.js");
-    expect(main).toContain("dist/lib/src/client.js");
+    const main = files("generated/lib/src/index.js");
+    expect(main).toContain("generated/lib/src/client.js");
     expect(main.filter((file) => file.includes("response-validators") || file.includes("/validate/"))).toEqual([]);
   });
 
   test("the validate entry reaches the generated validators", () => {
-    expect(files("dist/lib/src/validate/index.js")).toContain("dist/lib/generated/response-validators.js");
+    expect(files("generated/lib/src/validate/index.js")).toContain("generated/lib/generated/response-validators.js");
   });
 });

@@ -1,6 +1,6 @@
 // orval configuration of the matrix (and of the README's orval recipes), run from the project root
 // (orval loads a .ts config by bundling it; an .mjs config with a default export is not read on Node 20).
-const atlasDocument = "node_modules/atlas-admin-openapi/dist/openapi.json";
+const atlasDocument = "node_modules/atlas-admin-openapi/generated/openapi.json";
 
 export default {
   // The fetch client, sending through a mutator: orval's way to choose the fetch, base URL and headers.

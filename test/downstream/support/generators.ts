@@ -1,6 +1,6 @@
 /**
  * The generators of the matrix: how each is run in the downstream workspace (exactly as a downstream
- * repository would run it, on node_modules/atlas-admin-openapi/dist/openapi.json or the 3.0 companion)
+ * repository would run it, on node_modules/atlas-admin-openapi/generated/openapi.json or the 3.0 companion)
  * and which packages' versions the matrix reports. Their callers are test/downstream/clients/<id>.ts.
  */
 import { copyFileSync, mkdirSync, symlinkSync } from "node:fs";

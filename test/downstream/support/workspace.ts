@@ -1,7 +1,7 @@
 /**
  * A throwaway downstream project for the generator matrix: the packed package installed as a consumer
  * gets it (test/support/consumer-project.ts), plus the few runtime packages generated code imports;
- * generators run there on node_modules/atlas-admin-openapi/dist/openapi.json (or the 3.0 companion),
+ * generators run there on node_modules/atlas-admin-openapi/generated/openapi.json (or the 3.0 companion),
  * and one `tsc --strict` checks everything they wrote.
  */
 import { spawn } from "node:child_process";
@@ -49,7 +49,7 @@ export function createWorkspace(): Workspace {
   // orval picks its zod flavour from the project's dependencies.
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "downstream", private: true, type: "module", dependencies: { zod: readVersion("zod") } }));
   writeFileSync(join(dir, "tsconfig.json"), JSON.stringify(TSCONFIG, null, 2));
-  return { dir, document31: `node_modules/${PACKAGE_NAME}/dist/openapi.json`, document30: `node_modules/${PACKAGE_NAME}/dist/openapi-3.0.json` };
+  return { dir, document31: `node_modules/${PACKAGE_NAME}/generated/openapi.json`, document30: `node_modules/${PACKAGE_NAME}/generated/openapi-3.0.json` };
 }
 
 /** The installed version of one of our dev dependencies. */

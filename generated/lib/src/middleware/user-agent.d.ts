@@ -1,0 +1,2 @@
+export declare function userAgentString(callerUserAgent: string | undefined): string;
+//# sourceMappingURL=user-agent.d.ts.map
