@@ -548,6 +548,15 @@ export interface components {
                 "application/json": components["schemas"]["ApiError"];
             };
         };
+        /** @description Not Acceptable. The `Accept` header names no version, or a version this resource does not have (`application/vnd.atlas.YYYY-MM-DD+json`). */
+        notAcceptable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
         /** @description Not Found. */
         notFound: {
             headers: {
@@ -557,9 +566,20 @@ export interface components {
                 "application/json": components["schemas"]["ApiError"];
             };
         };
+        /** @description Too Many Requests. */
+        tooManyRequests: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
         /** @description Unauthorized. */
         unauthorized: {
             headers: {
+                "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                 [name: string]: unknown;
             };
             content: {
@@ -586,7 +606,28 @@ export interface components {
         pretty: boolean;
     };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /**
+         * @description Number of requests the current rate-limit window allows for this endpoint. Atlas may leave this header out, so a client must not rely on it.
+         * @example 100
+         */
+        RateLimitLimit: number;
+        /**
+         * @description Number of requests left in the current rate-limit window for this endpoint. Atlas may leave this header out, so a client must not rely on it.
+         * @example 99
+         */
+        RateLimitRemaining: number;
+        /**
+         * @description Number of seconds to wait before sending the request again (delta-seconds, RFC 9110 section 10.2.3). Atlas rate-limits each endpoint per user or API key; a client waits this long before it retries.
+         * @example 1
+         */
+        RetryAfter: number;
+        /**
+         * @description The authentication challenge (RFC 9110 section 11.6.1). For a programmatic API key it is the HTTP Digest challenge (`Digest realm="MMS Public API", ..., nonce="...", algorithm=MD5, qop="auth"`) that the client answers with the key pair; a bearer token that is missing or expired gets a `Bearer` challenge.
+         * @example Digest realm="MMS Public API", domain="", nonce="CbK+FxSKKv4ZnSYRrYqGQyVjNXXdfQmg", algorithm=MD5, qop="auth", stale=false
+         */
+        WWWAuthenticate: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -622,6 +663,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -632,6 +675,8 @@ export interface operations {
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden"];
             404: components["responses"]["notFound"];
+            406: components["responses"]["notAcceptable"];
+            429: components["responses"]["tooManyRequests"];
             500: components["responses"]["internalServerError"];
         };
     };
@@ -662,6 +707,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -672,7 +719,9 @@ export interface operations {
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden"];
             404: components["responses"]["notFound"];
+            406: components["responses"]["notAcceptable"];
             409: components["responses"]["conflict"];
+            429: components["responses"]["tooManyRequests"];
             500: components["responses"]["internalServerError"];
         };
     };
@@ -701,6 +750,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -710,6 +761,8 @@ export interface operations {
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden"];
             404: components["responses"]["notFound"];
+            406: components["responses"]["notAcceptable"];
+            429: components["responses"]["tooManyRequests"];
             500: components["responses"]["internalServerError"];
         };
     };
@@ -748,6 +801,8 @@ export interface operations {
             /** @description This endpoint does not return a response body. */
             204: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -757,6 +812,8 @@ export interface operations {
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden"];
             404: components["responses"]["notFound"];
+            406: components["responses"]["notAcceptable"];
+            429: components["responses"]["tooManyRequests"];
             500: components["responses"]["internalServerError"];
         };
     };
@@ -793,6 +850,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -802,6 +861,8 @@ export interface operations {
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden"];
             404: components["responses"]["notFound"];
+            406: components["responses"]["notAcceptable"];
+            429: components["responses"]["tooManyRequests"];
             500: components["responses"]["internalServerError"];
         };
     };
@@ -828,6 +889,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -837,6 +900,8 @@ export interface operations {
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden"];
             404: components["responses"]["notFound"];
+            406: components["responses"]["notAcceptable"];
+            429: components["responses"]["tooManyRequests"];
             500: components["responses"]["internalServerError"];
         };
     };

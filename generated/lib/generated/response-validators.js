@@ -301,7 +301,7 @@ var ajvRuntime = (() => {
   return require_ajv_runtime();
 })();
 
-const schema1 = {"type":"object","allOf":[{"$ref":"#/components/schemas/ConnectedOrgConfig"},{"type":"object","required":["domainRestrictionEnabled","orgId"],"properties":{"domainRestrictionEnabled":{"type":"boolean"},"orgId":{"type":"string","pattern":"^([a-f0-9]{24})$"}}}]};
+const schema1 = {"type":"object","allOf":[{"$ref":"#/components/schemas/ConnectedOrgConfig"},{"type":"object","required":["domainRestrictionEnabled","orgId"],"properties":{"domainRestrictionEnabled":{"type":"boolean"},"orgId":{"type":"string"}}}]};
 const schema2 = {"type":"object","required":["domainRestrictionEnabled"],"properties":{"dataAccessIdentityProviderIds":{"type":"array","uniqueItems":true,"items":{"type":"string"}},"domainAllowList":{"type":"array","uniqueItems":true,"items":{"type":"string"}},"domainRestrictionEnabled":{"type":"boolean"},"identityProviderId":{"type":"string","pattern":"^([a-f0-9]{20})$"},"orgId":{"type":"string","pattern":"^([a-f0-9]{24})$"},"postAuthRoleGrants":{"type":"array","uniqueItems":true,"items":{"$ref":"#/components/schemas/OrgRole"}},"roleMappings":{"type":"array","uniqueItems":true,"items":{"$ref":"#/components/schemas/AuthFederationRoleMapping"}},"userConflicts":{"type":"array","items":{"$ref":"#/components/schemas/FederatedUser"}}}};
 const schema3 = {"type":"string","enum":["ORG_OWNER","ORG_MEMBER","ORG_GROUP_CREATOR","ORG_BILLING_ADMIN","ORG_BILLING_READ_ONLY","ORG_READ_ONLY"]};
 const schema6 = {"type":"object","required":["emailAddress","federationSettingsId","firstName","lastName"],"properties":{"emailAddress":{"type":"string","format":"email"},"federationSettingsId":{"type":"string","pattern":"^([a-f0-9]{24})$"},"firstName":{"type":"string"},"lastName":{"type":"string"},"userId":{"type":"string","pattern":"^([a-f0-9]{24})$"}}};
@@ -1214,10 +1214,8 @@ var valid1 = _errs4 === errors;
 if(data.orgId !== undefined){
 let data1 = data.orgId;
 const _errs6 = errors;
-const _errs7 = errors;
-if(typeof data1 === "string"){
-if(!pattern1.test(data1)){
-const err4 = {instancePath:instancePath+"/orgId",schemaPath:"#/allOf/1/properties/orgId/pattern",keyword:"pattern",params:{pattern: "^([a-f0-9]{24})$"},message:"must match pattern \""+"^([a-f0-9]{24})$"+"\""};
+if(typeof data1 !== "string"){
+const err4 = {instancePath:instancePath+"/orgId",schemaPath:"#/allOf/1/properties/orgId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1226,27 +1224,17 @@ vErrors.push(err4);
 }
 errors++;
 }
+const _errs7 = errors;
+var valid1 = _errs6 === errors;
+}
 }
 else {
-const err5 = {instancePath:instancePath+"/orgId",schemaPath:"#/allOf/1/properties/orgId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err5 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err5];
 }
 else {
 vErrors.push(err5);
-}
-errors++;
-}
-var valid1 = _errs6 === errors;
-}
-}
-else {
-const err6 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
 }
 errors++;
 }
@@ -1561,14 +1549,14 @@ return errors === 0;
 }
 validate6.evaluated = {"props":{"badRequestDetail":true,"detail":true,"error":true,"errorCode":true,"parameters":true,"reason":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema10 = {"type":"object","allOf":[{"$ref":"#/components/schemas/Group"},{"type":"object","required":["clusterCount","created","name","orgId"],"properties":{"clusterCount":{"type":"integer","format":"int64"},"created":{"type":"string","format":"date-time"},"name":{"type":"string","pattern":"^[\\p{L}\\p{N}\\-_.(),:&@+']{1,64}$"},"orgId":{"type":"string","pattern":"^([a-f0-9]{24})$"}}}]};
+const schema10 = {"type":"object","allOf":[{"$ref":"#/components/schemas/Group"},{"type":"object","required":["clusterCount","created","name","orgId"],"properties":{"clusterCount":{"type":"integer","format":"int64"},"created":{"type":"string","format":"date-time"},"name":{"type":"string"},"orgId":{"type":"string"}}}]};
 const schema11 = {"type":"object","required":["name","orgId"],"properties":{"clusterCount":{"type":"integer","format":"int64"},"created":{"type":"string","format":"date-time"},"id":{"type":"string","pattern":"^([a-f0-9]{24})$"},"links":{"type":"array","items":{"$ref":"#/components/schemas/Link"}},"name":{"type":"string","pattern":"^[\\p{L}\\p{N}\\-_.(),:&@+']{1,64}$"},"orgId":{"type":"string","pattern":"^([a-f0-9]{24})$"},"regionUsageRestrictions":{"$ref":"#/components/schemas/RegionUsageRestrictions"},"tags":{"type":"array","items":{"$ref":"#/components/schemas/ResourceTag"}},"withDefaultAlertsSettings":{"type":"boolean"}}};
 const schema12 = {"type":"object","properties":{"href":{"type":"string"},"rel":{"type":"string"}}};
 const schema13 = {"type":"string","enum":["COMMERCIAL_FEDRAMP_REGIONS_ONLY","GOV_REGIONS_ONLY"]};
 const schema14 = {"type":"object","required":["key","value"],"properties":{"key":{"type":"string","minLength":1,"maxLength":255},"value":{"type":"string","minLength":1,"maxLength":255}}};
 const formats4 = ajvRuntime["ajv-formats/dist/formats"].fullFormats.int64;
 const formats6 = ajvRuntime["ajv-formats/dist/formats"].fullFormats["date-time"];
-const pattern9 = new RegExp("^[\\p{L}\\p{N}\\-_.(),:&@+']{1,64}$", "u");
+const pattern8 = new RegExp("^[\\p{L}\\p{N}\\-_.(),:&@+']{1,64}$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1770,7 +1758,7 @@ let data7 = data.name;
 const _errs16 = errors;
 const _errs17 = errors;
 if(typeof data7 === "string"){
-if(!pattern9.test(data7)){
+if(!pattern8.test(data7)){
 const err12 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{N}\\-_.(),:&@+']{1,64}$"},message:"must match pattern \""+"^[\\p{L}\\p{N}\\-_.(),:&@+']{1,64}$"+"\""};
 if(vErrors === null){
 vErrors = [err12];
@@ -2157,10 +2145,8 @@ var valid1 = _errs6 === errors;
 if(data.name !== undefined){
 let data2 = data.name;
 const _errs8 = errors;
-const _errs9 = errors;
-if(typeof data2 === "string"){
-if(!pattern9.test(data2)){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/1/properties/name/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{N}\\-_.(),:&@+']{1,64}$"},message:"must match pattern \""+"^[\\p{L}\\p{N}\\-_.(),:&@+']{1,64}$"+"\""};
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2169,9 +2155,14 @@ vErrors.push(err9);
 }
 errors++;
 }
+const _errs9 = errors;
+var valid1 = _errs8 === errors;
 }
-else {
-const err10 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.orgId !== undefined){
+let data3 = data.orgId;
+const _errs10 = errors;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/orgId",schemaPath:"#/allOf/1/properties/orgId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2180,44 +2171,17 @@ vErrors.push(err10);
 }
 errors++;
 }
-var valid1 = _errs8 === errors;
-}
-if(data.orgId !== undefined){
-let data3 = data.orgId;
-const _errs10 = errors;
 const _errs11 = errors;
-if(typeof data3 === "string"){
-if(!pattern1.test(data3)){
-const err11 = {instancePath:instancePath+"/orgId",schemaPath:"#/allOf/1/properties/orgId/pattern",keyword:"pattern",params:{pattern: "^([a-f0-9]{24})$"},message:"must match pattern \""+"^([a-f0-9]{24})$"+"\""};
+var valid1 = _errs10 === errors;
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
-}
-errors++;
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/orgId",schemaPath:"#/allOf/1/properties/orgId/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-var valid1 = _errs10 === errors;
-}
-}
-else {
-const err13 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
 }
 errors++;
 }
@@ -3662,6 +3626,8 @@ export const responseValidators = {
       "401": { "application/json": { validate: validate6, schema: "#/components/schemas/ApiError" } },
       "403": { "application/json": { validate: validate6, schema: "#/components/schemas/ApiError" } },
       "404": { "application/json": { validate: validate6, schema: "#/components/schemas/ApiError" } },
+      "406": { "application/json": { validate: validate6, schema: "#/components/schemas/ApiError" } },
+      "429": { "application/json": { validate: validate6, schema: "#/components/schemas/ApiError" } },
       "500": { "application/json": { validate: validate6, schema: "#/components/schemas/ApiError" } },
     },
   },
@@ -3673,7 +3639,9 @@ export const responseValidators = {
       "401": { "application/json": { validate: validate6, schema: "#/components/schemas/ApiError" } },
       "403": { "application/json": { validate: validate6, schema: "#/components/schemas/ApiError" } },
       "404": { "application/json": { validate: validate6, schema: "#/components/schemas/ApiError" } },
+      "406": { "application/json": { validate: validate6, schema: "#/components/schemas/ApiError" } },
       "409": { "application/json": { validate: validate6, schema: "#/components/schemas/ApiError" } },
+      "429": { "application/json": { validate: validate6, schema: "#/components/schemas/ApiError" } },
       "500": { "application/json": { validate: validate6, schema: "#/components/schemas/ApiError" } },
     },
   },
@@ -3684,6 +3652,8 @@ export const responseValidators = {
       "401": { "application/json": { validate: validate6, schema: "#/components/schemas/ApiError" } },
       "403": { "application/json": { validate: validate6, schema: "#/components/schemas/ApiError" } },
       "404": { "application/json": { validate: validate6, schema: "#/components/schemas/ApiError" } },
+      "406": { "application/json": { validate: validate6, schema: "#/components/schemas/ApiError" } },
+      "429": { "application/json": { validate: validate6, schema: "#/components/schemas/ApiError" } },
       "500": { "application/json": { validate: validate6, schema: "#/components/schemas/ApiError" } },
     },
   },
@@ -3694,6 +3664,8 @@ export const responseValidators = {
       "401": { "application/json": { validate: validate6, schema: "#/components/schemas/ApiError" } },
       "403": { "application/json": { validate: validate6, schema: "#/components/schemas/ApiError" } },
       "404": { "application/json": { validate: validate6, schema: "#/components/schemas/ApiError" } },
+      "406": { "application/json": { validate: validate6, schema: "#/components/schemas/ApiError" } },
+      "429": { "application/json": { validate: validate6, schema: "#/components/schemas/ApiError" } },
       "500": { "application/json": { validate: validate6, schema: "#/components/schemas/ApiError" } },
     },
   },
@@ -3704,6 +3676,8 @@ export const responseValidators = {
       "401": { "application/json": { validate: validate6, schema: "#/components/schemas/ApiError" } },
       "403": { "application/json": { validate: validate6, schema: "#/components/schemas/ApiError" } },
       "404": { "application/json": { validate: validate6, schema: "#/components/schemas/ApiError" } },
+      "406": { "application/json": { validate: validate6, schema: "#/components/schemas/ApiError" } },
+      "429": { "application/json": { validate: validate6, schema: "#/components/schemas/ApiError" } },
       "500": { "application/json": { validate: validate6, schema: "#/components/schemas/ApiError" } },
     },
   },
@@ -3714,6 +3688,8 @@ export const responseValidators = {
       "401": { "application/json": { validate: validate6, schema: "#/components/schemas/ApiError" } },
       "403": { "application/json": { validate: validate6, schema: "#/components/schemas/ApiError" } },
       "404": { "application/json": { validate: validate6, schema: "#/components/schemas/ApiError" } },
+      "406": { "application/json": { validate: validate6, schema: "#/components/schemas/ApiError" } },
+      "429": { "application/json": { validate: validate6, schema: "#/components/schemas/ApiError" } },
       "500": { "application/json": { validate: validate6, schema: "#/components/schemas/ApiError" } },
     },
   },

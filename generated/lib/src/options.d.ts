@@ -36,6 +36,12 @@ export interface AtlasClientOptions {
     userAgent?: string;
     /** The fetch implementation to send requests with. Default globalThis.fetch. */
     fetch?: typeof fetch;
+    /**
+     * Host names (exactly as in baseUrl, e.g. "atlas-mock" for a CI service container running the mock)
+     * that may be reached over plain http: with auth set. Credentials then cross that network in clear
+     * text: name test hosts only. Loopback hosts need no entry. Default none.
+     */
+    insecureHttpHosts?: string[];
 }
 export type ResolvedAuth = ({
     kind: "serviceAccount";

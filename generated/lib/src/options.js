@@ -9,7 +9,7 @@ export const DEFAULT_RETRY = { maxAttempts: 3, baseDelayMs: 250, maxDelayMs: 20_
 export const DEFAULT_TIMEOUT_MS = 30_000;
 /** setTimeout's largest delay; longer values fire immediately in Node. */
 const MAX_TIMER_MS = 2_147_483_647;
-const OPTION_KEYS = ["baseUrl", "auth", "retry", "timeoutMs", "userAgent", "fetch"];
+const OPTION_KEYS = ["baseUrl", "auth", "retry", "timeoutMs", "userAgent", "fetch", "insecureHttpHosts"];
 const RETRY_KEYS = Object.keys(DEFAULT_RETRY);
 const AUTH_SHAPES = {
     serviceAccount: ["clientId", "clientSecret"],
@@ -48,7 +48,15 @@ function number(value, field, integer = false) {
 function isLoopback(hostname) {
     return hostname === "localhost" || hostname === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
-function resolveBaseUrl(value, authenticated) {
+function resolveInsecureHosts(value) {
+    if (value === undefined)
+        return [];
+    if (!Array.isArray(value) || value.some((host) => typeof host !== "string" || !/^[a-z0-9.-]+$/i.test(host))) {
+        throw new AtlasConfigError("insecureHttpHosts", "must be an array of host names (letters, digits, dots and hyphens)");
+    }
+    return value.map((host) => host.toLowerCase());
+}
+function resolveBaseUrl(value, authenticated, insecureHosts) {
     if (value === undefined)
         return DEFAULT_BASE_URL;
     if (typeof value !== "string")
@@ -67,8 +75,8 @@ function resolveBaseUrl(value, authenticated) {
     if (url.search || url.hash)
         throw new AtlasConfigError("baseUrl", "must not contain a query string or fragment");
     // Credentials and tokens must not cross a network in clear text; plain HTTP is for local mocks.
-    if (authenticated && url.protocol === "http:" && !isLoopback(url.hostname)) {
-        throw new AtlasConfigError("baseUrl", "must use https: when auth is set (http: is allowed only for localhost and 127.0.0.0/8)");
+    if (authenticated && url.protocol === "http:" && !isLoopback(url.hostname) && !insecureHosts.includes(url.hostname)) {
+        throw new AtlasConfigError("baseUrl", "must use https: when auth is set (http: is allowed only for localhost, 127.0.0.0/8 and the hosts named in insecureHttpHosts)");
     }
     return url.href.replace(/\/+$/, "");
 }
@@ -118,7 +126,7 @@ export function resolveOptions(options = {}) {
         throw new AtlasConfigError("options", "must be an object");
     rejectUnknownKeys(options, OPTION_KEYS, "");
     const auth = resolveAuth(options.auth);
-    const baseUrl = resolveBaseUrl(options.baseUrl, auth.kind !== "none");
+    const baseUrl = resolveBaseUrl(options.baseUrl, auth.kind !== "none", resolveInsecureHosts(options.insecureHttpHosts));
     const timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : number(options.timeoutMs, "timeoutMs");
     const { userAgent } = options;
     if (userAgent !== undefined && (typeof userAgent !== "string" || userAgent.trim() === "" || !isHeaderSafe(userAgent))) {
