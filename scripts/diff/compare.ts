@@ -56,7 +56,7 @@ function toPointer(path: ReadonlyArray<string | number>): string {
 function describe(action: Change["action"], path: ReadonlyArray<string | number>, fromLibrary: string | undefined): string {
   if (fromLibrary) return fromLibrary;
   if (path[0] === "components" && path.length === 3) return `[${pastTense(action)}] ${String(path[1])} component \`${String(path[2])}\``;
-  return `[${pastTense(action)}] ${path.join("..")}`;
+  return `[${pastTense(action)}] ${path.join(".")}`;
 }
 
 function pastTense(action: string): string {

@@ -40,7 +40,7 @@ function isRelativeFileRef(value: string): boolean {
 }
 
 function withSuffix(fileName: string, suffix: string): string {
-  const dot = fileName.lastIndexOf("..");
+  const dot = fileName.lastIndexOf(".");
   return dot < 0 ? fileName + suffix : fileName.slice(0, dot) + suffix + fileName.slice(dot);
 }
 
@@ -70,7 +70,7 @@ function rewriteRef(ref: string, fileDir: string, replicated: ReadonlySet<string
   const [filePart, fragment] = ref.split("#", 2) as [string, string | undefined];
   if (!replicated.has(resolve(fileDir, filePart))) return ref;
   const renamed = join(dirname(filePart), withSuffix(basename(filePart), FILE_SUFFIX)).split(sep).join("/");
-  const prefixed = filePart.startsWith("../") && !renamed.startsWith("..") ? `./${renamed}` : renamed;
+  const prefixed = filePart.startsWith("./") && !renamed.startsWith(".") ? `./${renamed}` : renamed;
   return fragment === undefined ? prefixed : `${prefixed}#${fragment}`;
 }
 
