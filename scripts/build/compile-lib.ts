@@ -1,55 +1,83 @@
 /**
- * `tsc -p tsconfig.build.json` through the TypeScript compiler API: src/ to dist/lib/ (JavaScript, .d.ts,
- * maps), the same files tsc writes, and the generated JavaScript modules of generated/ (a .js with its
- * .d.ts, which tsc reads but does not compile) copied beside them. Type errors fail the step as Problems
- * (file:line TSnnnn message) after emitting, as tsc does.
- *
- * The compiler runs on a worker thread of this process (compile-lib.worker.mjs): `prepare()` at the
- * start of a build parses and type-checks the sources as they are on disk while the main thread lints,
- * bundles and renders; `compile()` then re-reads them, re-parses and re-checks only if a file changed
- * (usually generated/ did not), and emits. It is incremental like `tsc -b` (a build-info file in
- * dist/.build/): unchanged files are not re-checked or re-written. The worker keeps its parsed files,
- * so `npm run dev` re-parses only what changed.
+ * `tsc -p tsconfig.build.json` through the TypeScript compiler API, in this process: src/ to dist/lib/
+ * (the same files tsc writes), plus the generated JavaScript modules of generated/ (a .js with its
+ * .d.ts, which tsc reads but does not compile) copied beside them. Incremental like `tsc -b` (a
+ * build-info file in dist/.build/): unchanged files are neither re-checked nor re-written. Parsed files
+ * are kept while their text is the same, so `npm run dev` re-parses only what changed.
  */
-import type { Problem, Severity } from "../common/problems.js";
-import { WorkerClient } from "../common/worker-client.js";
-
-interface PlainDiagnostic {
-  file?: string;
-  line: number;
-  code: number;
-  category: string;
-  message: string;
-}
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import ts from "typescript";
+import type { Problem } from "../common/problems.js";
 
 export class LibCompiler {
-  private readonly worker: WorkerClient;
+  private readonly sourceFiles = new Map<string, ts.SourceFile>();
 
   constructor(
     private readonly configFile: string,
-    buildInfoFile: string,
-  ) {
-    this.worker = new WorkerClient(`tsc -p ${configFile}`, new URL("./compile-lib.worker.mjs", import.meta.url), { configFile, buildInfoFile });
+    private readonly buildInfoFile: string,
+  ) {}
+
+  private host(options: ts.CompilerOptions): ts.CompilerHost {
+    const host = ts.createIncrementalCompilerHost(options);
+    const read = host.getSourceFile.bind(host);
+    host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+      const text = ts.sys.readFile(fileName);
+      const cached = this.sourceFiles.get(fileName);
+      if (cached && cached.text === text) return cached;
+      const file = read(fileName, languageVersion, onError, shouldCreate);
+      if (file) this.sourceFiles.set(fileName, file);
+      return file;
+    };
+    return host;
   }
 
-  private toProblem(d: PlainDiagnostic): Problem {
-    const severity: Severity = d.category === "error" ? "error" : d.category === "warning" ? "warning" : "info";
-    return { file: d.file ?? this.configFile, line: d.line, rule: `TS${d.code}`, message: d.message, severity, tool: "tsc" };
-  }
-
-  /** Starts parsing and type-checking the sources as they are now, ahead of compile(). */
-  prepare(): void {
-    this.worker.tell({ type: "check" });
-  }
-
-  /** Type-checks (again, if a file changed since) and emits; returns every diagnostic (the caller fails on errors). */
+  /** Type-checks and emits; returns every diagnostic (the caller fails on errors). */
   async compile(): Promise<Problem[]> {
-    const diagnostics = await this.worker.request<PlainDiagnostic[]>({ type: "compile" });
-    return diagnostics.map((d) => this.toProblem(d));
+    const parsed = ts.getParsedCommandLineOfConfigFile(this.configFile, undefined, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+    if (!parsed) throw new Error(`${this.configFile}: cannot be read`);
+    let diagnostics: readonly ts.Diagnostic[] = parsed.errors;
+    if (diagnostics.length === 0) {
+      const options = { ...parsed.options, incremental: true, tsBuildInfoFile: this.buildInfoFile };
+      // Without dist/lib (a clean build) the build info would say everything is emitted already.
+      if (options.outDir && !existsSync(options.outDir)) rmSync(this.buildInfoFile, { force: true });
+      const program = ts.createIncrementalProgram({ rootNames: parsed.fileNames, options, projectReferences: parsed.projectReferences, host: this.host(options) });
+      diagnostics = [
+        ...program.getConfigFileParsingDiagnostics(),
+        ...program.getOptionsDiagnostics(),
+        ...program.getGlobalDiagnostics(),
+        ...program.getSyntacticDiagnostics(),
+        ...program.getSemanticDiagnostics(),
+        ...program.emit().diagnostics,
+      ];
+      this.copyDeclaredModules(parsed);
+    }
+    return ts.sortAndDeduplicateDiagnostics(diagnostics).map((d) => this.problem(d));
   }
 
-  /** Stops the compiler's thread. */
-  async close(): Promise<void> {
-    await this.worker.close();
+  private problem(d: ts.Diagnostic): Problem {
+    const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
+    const severity = d.category === ts.DiagnosticCategory.Error ? "error" : d.category === ts.DiagnosticCategory.Warning ? "warning" : "info";
+    return { file: d.file?.fileName ?? this.configFile, line, rule: `TS${d.code}`, message: ts.flattenDiagnosticMessageText(d.messageText, "\n"), severity, tool: "tsc" };
+  }
+
+  /**
+   * Copies each root .d.ts that has a .js beside it, and that .js, to outDir (only when changed, so their
+   * mtimes stay): tsc emits nothing for a declaration file and, without allowJs, reads no .js.
+   */
+  private copyDeclaredModules(parsed: ts.ParsedCommandLine): void {
+    const { outDir, rootDir } = parsed.options;
+    if (!outDir) return;
+    for (const declaration of parsed.fileNames.filter((file) => file.endsWith(".d.ts"))) {
+      const module = `${declaration.slice(0, -".d.ts".length)}.js`;
+      if (!existsSync(module)) continue;
+      for (const source of [declaration, module]) {
+        const target = join(outDir, relative(rootDir ?? dirname(this.configFile), source));
+        rmSync(`${target}.map`, { force: true }); // left from when the module was compiled TypeScript
+        if (existsSync(target) && readFileSync(source).equals(readFileSync(target))) continue;
+        mkdirSync(dirname(target), { recursive: true });
+        copyFileSync(source, target);
+      }
+    }
   }
 }

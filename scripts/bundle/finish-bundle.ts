@@ -6,13 +6,10 @@
  * so any build step (scripts/bundle/bundle.ts, or a one-process build) can call it on the bundle it holds.
  */
 import { codeSamples, type ParameterValue, type SampleRequest } from "./code-samples.js";
-import { valueAtPointer } from "../openapi/json-pointer.js";
-import { operationMediaTypes } from "./operation-media-types.js";
+import { HTTP_METHODS, operationMediaTypes, valueAtPointer } from "../openapi/document.js";
 
 type Json = Record<string, any>;
 
-/** The keys of a path item that hold operations. */
-export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 const MAX_REF_HOPS = 20;
 
 function isObject(value: unknown): value is Json {

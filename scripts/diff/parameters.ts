@@ -6,7 +6,7 @@
  * `deleteOnlineArchive(groupId, archiveId, clusterName)`, and every argument is a string, so a caller
  * compiled against the old order builds a wrong URL with no type error. A reorder is breaking.
  */
-import { valueAtPointer } from "../openapi/json-pointer.js";
+import { valueAtPointer } from "../openapi/document.js";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 

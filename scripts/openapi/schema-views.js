@@ -27,7 +27,7 @@
  * Input: a bundled document whose $refs are all local ('#/...'); the input is never modified.
  */
 
-import { valueAtPointer } from "./json-pointer.js";
+import { HTTP_METHODS, valueAtPointer } from "./document.js";
 
 // The types live in schema-views.d.ts, which TypeScript reads for "./schema-views.js".
 /** @import { Direction, HiddenHandling, Json, JsonMap } from "./schema-views.js" */
@@ -203,7 +203,7 @@ function openApiRewriters(visit) {
     withKeys(n, { parameters, requestBody, responses: (r) => mapValues(r, response), callbacks: (c) => mapValues(c, callback) });
   /** @type {Rewrite} */
   const pathItem = (n) =>
-    withKeys(n, { parameters, ...Object.fromEntries(["get", "put", "post", "delete", "options", "head", "patch", "trace"].map((m) => [m, operation])) });
+    withKeys(n, { parameters, ...Object.fromEntries(HTTP_METHODS.map((m) => [m, operation])) });
   return { header, parameter, requestBody, response, callback, pathItem };
 }
 

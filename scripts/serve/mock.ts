@@ -5,7 +5,7 @@
  * MOCK_PORT changes the port. Ctrl-C or SIGTERM stops Prism; if Prism dies, this exits with its code.
  */
 import { existsSync } from "node:fs";
-import { BUNDLE_YAML } from "../common/bundle-paths.js";
+import { BUNDLE_YAML } from "../common/project-paths.js";
 import { onStopSignal } from "../common/on-stop-signal.js";
 import { portFromEnv } from "./port-from-env.js";
 import { DEFAULT_MOCK_PORT, PrismStartError, startPrism, type MockServer } from "./prism-server.js";

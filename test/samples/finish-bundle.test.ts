@@ -10,7 +10,7 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { bundleProject } from "../../scripts/bundle/bundler.js";
 import { projectPaths } from "../../scripts/common/project-paths.js";
-import { BUNDLE_YAML } from "../../scripts/common/bundle-paths.js";
+import { BUNDLE_YAML } from "../../scripts/common/project-paths.js";
 import { SAMPLE_LABELS, tsLiteral, type CodeSample } from "../../scripts/bundle/code-samples.js";
 import { finishBundle } from "../../scripts/bundle/finish-bundle.js";
 import { listOperations, readBundledDocument, type JsonObject } from "../support/bundled-document.js";

@@ -5,7 +5,7 @@
  */
 import { existsSync } from "node:fs";
 import type { TestProject } from "vitest/node";
-import { BUNDLE_30_JSON, BUNDLE_30_YAML, BUNDLE_JSON, BUNDLE_YAML } from "../../scripts/common/bundle-paths.js";
+import { BUNDLE_30_JSON, BUNDLE_30_YAML, BUNDLE_JSON, BUNDLE_YAML } from "../../scripts/common/project-paths.js";
 import { freePort, PrismStartError, startPrism, type MockServer } from "../../scripts/serve/prism-server.js";
 
 declare module "vitest" {
