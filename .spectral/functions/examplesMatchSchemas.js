@@ -18,12 +18,15 @@
 // Redocly's no-invalid-media-type-examples made, which is off in redocly.yaml).
 //
 // Reads the unresolved, bundled document (local $refs only) and hands all of it to the validators, so
-// $refs resolve the way the document wrote them.
+// $refs resolve the way the document wrote them. Each value is first checked by an interpreter
+// (lib/exampleInterpreter.js: no compiling); only a value it rejects is validated by ajv, whose errors
+// are reported.
 import { createRulesetFunction } from '@stoplight/spectral-core';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { decodePointerSegment, forEachSchema, forEachSchemaHolder, isObject, resolveLocalRef, toJsonPointer } from './lib/openapiWalk.js';
 import { closedRoot, closeObjectSchemas } from './lib/closeObjectSchemas.js';
+import { interpreterCanCheck, interpreterFor, LOCATION_DEPENDENT_KEYWORDS, usesSchemaKeywords } from './lib/exampleInterpreter.js';
 import { ajvRef } from '../../scripts/openapi/openapi-ajv.js';
 import { documentView } from '../../scripts/openapi/schema-views.js';
 
@@ -55,15 +58,40 @@ function nodeAt(document, path) {
   return node;
 }
 
-/** Keywords that change the base URI or bind names: where they appear, equal text need not mean equal schema. */
-const LOCATION_DEPENDENT_KEYWORDS = ['$id', '$anchor', '$dynamicAnchor', '$dynamicRef', '$recursiveAnchor', '$recursiveRef'];
-
-function usesLocationDependentKeywords(document) {
-  let found = false;
-  forEachSchema(document, schema => {
-    found ||= LOCATION_DEPENDENT_KEYWORDS.some(keyword => Object.hasOwn(schema, keyword));
-  });
-  return found;
+/**
+ * Made lazily, once per view and call of the rule: the view's closed copy for the interpreter, and (only
+ * when some value fails there) a closed copy with ajv's validators. Not kept after the call: at 6,000
+ * operations views and validators are most of a GB of heap, which every garbage collection during the
+ * other rules would otherwise walk.
+ */
+function checkersFor(document) {
+  const quickly = interpreterCanCheck(document);
+  const interpreters = new Map();
+  const interpreterOf = viewName => {
+    if (!interpreters.has(viewName)) {
+      const view = VIEWS[viewName](document);
+      interpreters.set(viewName, { view, check: interpreterFor(view) });
+    }
+    return interpreters.get(viewName);
+  };
+  const ajvValidators = validatorsFor(document);
+  return {
+    /** The view a value at schemaPath of this direction is checked against. */
+    viewFor(direction, schemaPath) {
+      const viewOf = quickly ? name => interpreterOf(name).view : ajvValidators.viewOf;
+      return [direction, ...FALLBACK_VIEWS[direction]].find(name => isObject(nodeAt(viewOf(name), schemaPath))) ?? direction;
+    },
+    /** True when the interpreter finds the value valid; false when it does not, cannot be used or throws. */
+    quickCheck(viewName, schemaPath, value) {
+      if (!quickly || !isObject(nodeAt(interpreterOf(viewName).view, schemaPath))) return false;
+      try {
+        return interpreterOf(viewName).check(ajvRef('', `#${toJsonPointer(schemaPath)}`), value);
+      } catch {
+        return false; // e.g. a $ref that leads nowhere: ajv says so
+      }
+    },
+    validator: ajvValidators.validator,
+  };
 }
 
 /**
@@ -93,7 +121,7 @@ function validatorsFor(document) {
     }
     return views.get(viewName);
   };
-  const shareValidators = !usesLocationDependentKeywords(document);
+  const shareValidators = !usesSchemaKeywords(document, LOCATION_DEPENDENT_KEYWORDS);
   // `${view}\n${schema JSON}` -> validate
   const compiled = new Map();
   return {
@@ -157,14 +185,15 @@ function describeError(error, view) {
 }
 
 export default createRulesetFunction({ input: { type: 'object' }, options: null }, function examplesMatchSchemas(document) {
-  const validators = validatorsFor(document);
+  const checkers = checkersFor(document);
   const results = [];
   for (const { kind, value, valuePath, schemaPath, direction } of collectExamples(document)) {
-    const view = [direction, ...FALLBACK_VIEWS[direction]].find(name => isObject(nodeAt(validators.viewOf(name), schemaPath))) ?? direction;
+    const view = checkers.viewFor(direction, schemaPath);
+    if (checkers.quickCheck(view, schemaPath, value)) continue;
     const schemaRef = `#${toJsonPointer(schemaPath)}`;
     let validate;
     try {
-      validate = validators.validator(view, schemaPath);
+      validate = checkers.validator(view, schemaPath);
     } catch (error) {
       results.push({ message: `The schema at ${schemaRef} cannot be compiled to check examples against it: ${String(error.message).replace(/\.$/, '')}. Fix the schema.`, path: schemaPath });
       continue;
