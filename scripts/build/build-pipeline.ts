@@ -228,13 +228,21 @@ export class Builder {
   }
 }
 
-/** `npm run build`: everything, stopping at the first failing stage. Nothing is written where it counts until the lint has passed. */
+/**
+ * `npm run build`: everything, stopping at the first failing stage. dist/lib is compiled from the start,
+ * in its child process (again after the types step, when it changed generated/); the other outputs are
+ * written only once the lint has passed.
+ */
 export async function buildAll(builder: Builder, log: Log): Promise<void> {
+  let lib = builder.timed(LIB_STEP, () => builder.compileLib());
+  lib.catch(() => undefined); // awaited below
   const { bundled, problems: redocly } = await builder.lintAndBundle();
   // Both linters' findings, Redocly's first, in one report.
   const problems = [...redocly, ...(await builder.spectral(bundled))];
   if (problems.some(failsBuild)) throw new ProblemsError("lint", problems, builder.paths.root);
   for (const problem of problems) log(`note: ${formatProblem(problem, builder.paths.root)}`);
-  await builder.outputs(bundled.document, OUTPUT_STEPS, bundled.yaml);
+  const changed = await builder.outputs(bundled.document, OUTPUT_STEPS.filter((step) => step.name !== LIB_STEP), bundled.yaml);
   await builder.commitDocs(await builder.renderDocsOnWorker(bundled.document));
+  if (changed.has("generated")) lib = lib.catch(() => undefined).then(() => builder.timed(LIB_STEP, () => builder.compileLib()));
+  await lib;
 }

@@ -1,64 +1,44 @@
 /**
- * `tsc -p tsconfig.build.json` through the TypeScript compiler API, in this process: src/ to dist/lib/
- * (the same files tsc writes), plus the generated JavaScript modules of generated/ (a .js with its
- * .d.ts, which tsc reads but does not compile) copied beside them. Incremental like `tsc -b` (a
- * build-info file in dist/.build/): unchanged files are neither re-checked nor re-written. Parsed files
- * are kept while their text is the same, so `npm run dev` re-parses only what changed.
+ * `tsc -p tsconfig.build.json` in a child process, so that it type-checks and emits src/ to dist/lib/
+ * on the other core while the build lints, bundles and renders; incremental (a build-info file in
+ * dist/.build/). Then the generated JavaScript modules of generated/ (a .js with its .d.ts, which tsc
+ * reads but does not compile) are copied beside its output. Type errors come back as Problems.
  */
+import { execFile } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { createRequire } from "node:module";
+import { dirname, join, relative, resolve } from "node:path";
 import ts from "typescript";
 import type { Problem } from "../common/problems.js";
 
-export class LibCompiler {
-  private readonly sourceFiles = new Map<string, ts.SourceFile>();
+const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+/** One diagnostic of `tsc --pretty false`: `file(line,col): error TS2322: message` (or without the file). */
+const DIAGNOSTIC = /^(?:(.+?)\((\d+),\d+\): )?(error|warning|message) TS(\d+): (.*)$/;
 
+export class LibCompiler {
   constructor(
     private readonly configFile: string,
     private readonly buildInfoFile: string,
   ) {}
 
-  private host(options: ts.CompilerOptions): ts.CompilerHost {
-    const host = ts.createIncrementalCompilerHost(options);
-    const read = host.getSourceFile.bind(host);
-    host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
-      const text = ts.sys.readFile(fileName);
-      const cached = this.sourceFiles.get(fileName);
-      if (cached && cached.text === text) return cached;
-      const file = read(fileName, languageVersion, onError, shouldCreate);
-      if (file) this.sourceFiles.set(fileName, file);
-      return file;
-    };
-    return host;
-  }
-
   /** Type-checks and emits; returns every diagnostic (the caller fails on errors). */
   async compile(): Promise<Problem[]> {
     const parsed = ts.getParsedCommandLineOfConfigFile(this.configFile, undefined, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
-    if (!parsed) throw new Error(`${this.configFile}: cannot be read`);
-    let diagnostics: readonly ts.Diagnostic[] = parsed.errors;
-    if (diagnostics.length === 0) {
-      const options = { ...parsed.options, incremental: true, tsBuildInfoFile: this.buildInfoFile };
-      // Without dist/lib (a clean build) the build info would say everything is emitted already.
-      if (options.outDir && !existsSync(options.outDir)) rmSync(this.buildInfoFile, { force: true });
-      const program = ts.createIncrementalProgram({ rootNames: parsed.fileNames, options, projectReferences: parsed.projectReferences, host: this.host(options) });
-      diagnostics = [
-        ...program.getConfigFileParsingDiagnostics(),
-        ...program.getOptionsDiagnostics(),
-        ...program.getGlobalDiagnostics(),
-        ...program.getSyntacticDiagnostics(),
-        ...program.getSemanticDiagnostics(),
-        ...program.emit().diagnostics,
-      ];
-      this.copyDeclaredModules(parsed);
+    // Without dist/lib (a clean build) the build info would say everything is emitted already.
+    if (parsed?.options.outDir && !existsSync(parsed.options.outDir)) rmSync(this.buildInfoFile, { force: true });
+    const cwd = dirname(this.configFile);
+    const args = [tsc, "-p", this.configFile, "--pretty", "false", "--incremental", "--tsBuildInfoFile", this.buildInfoFile];
+    const output = await new Promise<string>((done) => execFile(process.execPath, args, { cwd, maxBuffer: 64 * 1024 * 1024 }, (_error, stdout) => done(stdout)));
+    const problems: Problem[] = [];
+    for (const line of output.split("\n")) {
+      const match = DIAGNOSTIC.exec(line);
+      if (match) {
+        const [, file, at, category, code, message] = match;
+        problems.push({ file: file ? resolve(cwd, file) : this.configFile, line: Number(at ?? 0), rule: `TS${code}`, message: message!, severity: category === "message" ? "info" : (category as "error" | "warning"), tool: "tsc" });
+      } else if (line.startsWith("  ") && problems.length > 0) problems.at(-1)!.message += `\n${line.trim()}`;
     }
-    return ts.sortAndDeduplicateDiagnostics(diagnostics).map((d) => this.problem(d));
-  }
-
-  private problem(d: ts.Diagnostic): Problem {
-    const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
-    const severity = d.category === ts.DiagnosticCategory.Error ? "error" : d.category === ts.DiagnosticCategory.Warning ? "warning" : "info";
-    return { file: d.file?.fileName ?? this.configFile, line, rule: `TS${d.code}`, message: ts.flattenDiagnosticMessageText(d.messageText, "\n"), severity, tool: "tsc" };
+    if (parsed) this.copyDeclaredModules(parsed);
+    return problems;
   }
 
   /**

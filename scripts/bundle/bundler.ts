@@ -4,9 +4,10 @@
  * `build`, `dev`, `docs`). The files are written the way `redocly bundle --output x.yaml|json` writes
  * them (top-level keys in the CLI's order, js-yaml with no line wrapping, JSON indented by 2).
  */
+import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { BaseResolver, bundle, getLineColLocation, lint, loadConfig, stringifyYaml, YamlParseError, type Config, type NormalizedProblem } from "@redocly/openapi-core";
+import { BaseResolver, bundle, createConfig, getLineColLocation, lint, loadConfig, stringifyYaml, YamlParseError, type Config, type NormalizedProblem } from "@redocly/openapi-core";
 import { limitConcurrency } from "../common/concurrency-limit.js";
 import { failsBuild, ProblemsError, type Problem } from "../common/problems.js";
 import type { ProjectPaths } from "../common/project-paths.js";
@@ -18,9 +19,10 @@ const OPENAPI3_TOP_LEVEL_ORDER = ["openapi", "info", "jsonSchemaDialect", "serve
 
 export const YAML_SYNTAX_RULE = "yaml-syntax";
 
-/** redocly.yaml of `root`, narrowed, like the CLI, to the `apis` entry whose root is `entry`. */
+/** redocly.yaml of `root` (Redocly's defaults without one), narrowed, like the CLI, to the `apis` entry whose root is `entry`. */
 export async function loadRedoclyConfig(root: string, entry: string): Promise<Config> {
-  const config = await loadConfig({ configPath: resolve(root, "redocly.yaml") });
+  const file = resolve(root, "redocly.yaml");
+  const config = existsSync(file) ? await loadConfig({ configPath: file }) : await createConfig({});
   const apis = config.resolvedConfig.apis ?? {};
   const alias = Object.keys(apis).find((name) => resolve(root, apis[name]!.root) === entry);
   return alias === undefined ? config : config.forAlias(alias);
