@@ -16,6 +16,7 @@
  */
 import { stringifyYaml } from "@redocly/openapi-core";
 import { Converter } from "@apiture/openapi-down-convert";
+import { isObject as isPlainObject, valueAtPointer } from "../openapi/document.js";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -42,21 +43,12 @@ const UNCONVERTIBLE_SCHEMA_KEYWORDS = [
   "$anchor",
 ] as const;
 
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function decodeSegment(segment: string): string {
-  return segment.replaceAll("~1", "/").replaceAll("~0", "~");
-}
+const isObject = (value: unknown): value is JsonObject => isPlainObject(value);
 
 function resolveLocal(doc: JsonObject, ref: string, at: string): Json {
   if (!ref.startsWith("#/")) throw new Error(`${at}: only local $refs can be down-converted, found ${ref}`);
-  let node: Json = doc;
-  for (const segment of ref.slice(2).split("/").map(decodeSegment)) {
-    if (!isObject(node) || !(segment in node)) throw new Error(`${at}: $ref ${ref} does not resolve`);
-    node = node[segment] as Json;
-  }
+  const node = valueAtPointer(doc, ref) as Json | undefined;
+  if (node === undefined) throw new Error(`${at}: $ref ${ref} does not resolve`);
   return node;
 }
 

@@ -1,24 +1,11 @@
 /**
  * Build-time response validators for `atlas-admin-openapi/validate`: ajv standalone code for every
- * response body schema of the bundled document (operation x status x media type), so that nothing
- * compiles a schema at run time.
- *
- * - Schemas are taken from the document's response view (scripts/openapi/schema-views.js: writeOnly
- *   properties stripped), the view Prism and the contract tests validate responses against.
- * - Annotations (descriptions, examples, externalDocs, x- extensions, readOnly/writeOnly flags, defaults)
- *   are stripped first: they do not change what validates, and a reworded description then leaves the
- *   generated code alone.
- * - ajv 2020 + ajv-formats, patterns in Unicode mode (the project name pattern uses \p{L}), every error.
- * - One ajv instance compiles the whole resource (component schemas and inline response schemas): each
- *   schema becomes one function, emitted once however many responses use it (ajv/dist/standalone).
- * - ajv's standalone code `require`s a few runtime helpers (ajv/dist/runtime/ucs2length, ajv-formats'
- *   format functions). esbuild bundles just those into a small prelude, so the generated module imports
- *   nothing and the published package needs neither ajv nor ajv-formats at run time.
- *
- * The output is a JavaScript module plus its declaration file (generated/response-validators.js and
- * .d.ts), copied to dist/lib/generated/ by the library compile (scripts/build/compile-lib.ts):
- * TypeScript neither type-checks nor re-prints megabytes of generated code (at 6,000 operations the
- * module is over 100 MB; tsc ran out of memory emitting it as TypeScript).
+ * response body schema of the bundled document, so that nothing compiles a schema at run time. Schemas
+ * are taken from the response view (writeOnly properties stripped, as Prism and the contract tests
+ * validate) without annotations (a reworded description leaves the code alone); ajv 2020 + ajv-formats,
+ * Unicode patterns, every error. The runtime helpers the code `require`s are bundled in by esbuild, so
+ * the module imports nothing and the package needs neither ajv nor ajv-formats at run time. It is
+ * JavaScript plus a .d.ts so that tsc neither type-checks nor re-prints it.
  */
 import { fileURLToPath } from "node:url";
 import standalone from "ajv/dist/standalone/index.js";
@@ -231,8 +218,3 @@ export function generateResponseValidators(doc: JsonMap): ResponseValidatorFiles
   return { js, dts: DECLARATIONS };
 }
 
-/** How many operations and distinct schemas a document has validators for (for the generate log line). */
-export function responseValidatorCounts(doc: JsonMap): { operations: number; schemas: number } {
-  const { table, schemas } = collectResponseSchemas(doc);
-  return { operations: Object.keys(table).length, schemas: schemas.size };
-}

@@ -14,8 +14,9 @@ import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { parse, stringify } from "yaml";
+import { HTTP_METHODS } from "../openapi/document.js";
 
-const METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
+const METHODS = new Set<string>(HTTP_METHODS);
 /** Directories (relative to the document root) whose files are replicated, minus what shared files reference. */
 const REPLICATED_DIRS = ["paths", "components/schemas"];
 /** Stand-ins written once per file, then replaced per copy (stringifying 40 files once instead of 40,000 times). */
