@@ -18,17 +18,15 @@ import { LibCompiler } from "./compile-lib.js";
 
 export { projectPaths, type ProjectPaths };
 
-/** The finished bundle, as Spectral reads it and every output is made from it. */
+/** The finished bundle; `yaml` is the text Spectral lints (dist/lint/openapi.yaml). */
 export interface Bundled {
   document: OpenApiDocument;
-  /** bundleToYaml(document): the text Spectral lints and dist/lint/openapi.yaml. */
   yaml: string;
   files: Set<string>;
 }
 
 export interface OutputContext {
   document: OpenApiDocument;
-  /** bundleToYaml(document) when the caller has it already. */
   yaml?: string;
   paths: ProjectPaths;
   builder: Builder;
@@ -114,12 +112,12 @@ export class Builder {
     this.spectralLinter = new SpectralLinter(paths.spectralRuleset);
   }
 
-  /** Forget redocly.yaml (it changed). */
+  /** redocly.yaml changed. */
   reloadRedoclyConfig(): void {
     this.redoclyConfig = undefined;
   }
 
-  /** Load the Spectral ruleset again (.spectral.yaml or .spectral/ changed). */
+  /** .spectral.yaml or .spectral/ changed. */
   reloadRuleset(): void {
     this.spectralLinter.reload();
   }
@@ -166,7 +164,6 @@ export class Builder {
     });
   }
 
-  /** Redocly lint of the source, on a resolver of its own. */
   async redoclyLint(): Promise<Problem[]> {
     const context = await this.context();
     return this.timed("redocly lint", () => redoclyLint(context), (found) => `${found.length} problems`);
@@ -220,7 +217,7 @@ export class Builder {
     await this.commitDocs(await this.renderDocs(document));
   }
 
-  /** Runs the output steps in order; returns what they changed on disk. */
+  /** Runs the steps in order; returns what they changed on disk. */
   async outputs(document: OpenApiDocument, steps: readonly OutputStep[] = OUTPUT_STEPS, yaml?: string): Promise<Set<string>> {
     const changed = new Set<string>();
     for (const step of steps) await this.timed(step.name, () => step.run({ document, yaml, paths: this.paths, builder: this, changed }), (detail) => detail);
