@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { formatSummary, markdownTable, seconds, summarise, timeCommand, timeSequence, type CommandSpec, type Summary, type Timing } from "./lib/measure.js";
-import { bareTools, npmRun } from "./lib/tools.js";
+import { bareBuildChain, bareTools, npmRun } from "./lib/tools.js";
 import { createWorkspace } from "./lib/workspace.js";
 
 interface Step {
@@ -35,23 +35,6 @@ function stepsFor(dir: string, scripts: Record<string, string>): Step[] {
   return steps.filter((step) => step.script in scripts);
 }
 
-/**
- * The bare equivalent of `npm run build`: what the build did as a chain of npm scripts (lint, bundle,
- * generate, build:lib, docs), each step's bare tools one after another. The one-process build does
- * the same work (Redocly lint, bundles, Spectral, openapi-typescript, tsc, Redoc).
- */
-const BUILD_CHAIN = ["lint", "bundle", "generate", "build:lib", "docs"];
-
-function bareBuild(steps: readonly Step[]): { bare: CommandSpec[] } | { missing: string } {
-  const bare: CommandSpec[] = [];
-  for (const script of BUILD_CHAIN) {
-    const step = steps.find((candidate) => candidate.script === script);
-    if (!step) return { missing: `no bare equivalent for "${script}"` };
-    bare.push(...step.bare);
-  }
-  return { bare };
-}
-
 interface Row {
   title: string;
   pipeline: Summary;
@@ -65,7 +48,6 @@ export async function runPipelineBench(options: PipelineOptions): Promise<string
   try {
     const scripts = (JSON.parse(readFileSync(join(projectRoot, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
     const steps = stepsFor(workspace.dir, scripts);
-    const build = bareBuild(steps);
 
     log("pipeline: warm-up npm run build");
     const warmUp = await timeCommand(npmRun(workspace.dir, "build"), timeoutMs);
@@ -77,7 +59,7 @@ export async function runPipelineBench(options: PipelineOptions): Promise<string
       entry[kind].push(timing);
       measured.set(key, entry);
     };
-    const all = [...steps, { script: "build", title: "`npm run build` (one process) vs the bare CLIs' sum", bare: "bare" in build ? build.bare : [] }];
+    const all = [...steps, { script: "build", title: "`npm run build` (one process) vs the bare CLIs' sum", bare: bareBuildChain(workspace.dir) }];
     for (let run = 1; run <= runs; run++) {
       for (const step of all) {
         log(`pipeline: run ${run}/${runs}: ${step.script}`);
@@ -94,7 +76,6 @@ export async function runPipelineBench(options: PipelineOptions): Promise<string
     const rows: Row[] = all.map((step) => {
       const entry = measured.get(step.script)!;
       const row: Row = { title: step.title, pipeline: summarise(entry.pipeline, timeoutMs), bare: entry.bare.length ? summarise(entry.bare, timeoutMs) : undefined };
-      if (step.script === "build" && "missing" in build) row.note = build.missing;
       return row;
     });
     return render(rows, steps, runs, log);
@@ -137,7 +118,7 @@ function render(rows: readonly Row[], steps: readonly Step[], runs: number, log:
     "Bare invocations:",
     "",
     ...bareList,
-    `- \`build\`: the bare commands of ${BUILD_CHAIN.join(", ")}, one after another (what \`npm run build\` did as a chain of npm scripts); \`npm run build\` itself is one Node process (scripts/build/build.ts).`,
+    "- `build`: the bare commands above, one after another (bench/lib/tools.ts bareBuildChain); `npm run build` itself is one Node process (scripts/build/build.ts).",
   ].join("\n");
 }
 

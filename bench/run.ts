@@ -1,10 +1,10 @@
 /**
- * `npm run bench`: pipeline, dev loop, scale and client benchmarks; writes bench/RESULTS.md (or --out).
+ * `npm run bench`: the build targets (scale: 6, 600 and 6,000 operations), pipeline steps, dev loop and client benchmarks; writes bench/RESULTS.md (or --out).
  * Numbers are reported, never asserted.
  *
  *   npm run bench                                  everything (6,000 operations takes several minutes)
  *   npm run bench -- --only pipeline --runs 2      one section, fewer runs
- *   npm run bench -- --only scale --sizes 60,600   smaller documents only
+ *   npm run bench -- --only scale --sizes 6,600    the build targets without 6,000 operations
  *   npm run bench -- --only client --requests 500 --out /tmp/bench.md
  *   npm run bench -- --only validate               the contract check's cost per call
  */
@@ -30,9 +30,9 @@ const USAGE = `Usage: npm run bench -- [options]
   --only <list>      sections to run, comma-separated: ${SECTIONS.join(",")} (default: all)
   --runs <n>         pipeline: runs per step (default 3)
   --edits <n>        dev: edits timed in the dev loop (default 9)
-  --sizes <list>     scale: operation counts, multiples of 6 (default 60,600,6000)
-  --scale-runs <n>   scale: runs per step (default 3, and 1 from 6,000 operations)
-  --timeout <s>      time limit per step and run (default 180)
+  --sizes <list>     scale: operation counts, multiples of 6 (default 6,600,6000)
+  --scale-runs <n>   scale: runs per side (default 3, and 1 from 6,000 operations)
+  --timeout <s>      time limit per step and run (default 600)
   --requests <n>     client, validate: requests per measurement (default 2000)
   --rounds <n>       client, validate: rounds (default 3)
   --out <file>       where to write the report (default bench/RESULTS.md)`;
@@ -49,9 +49,9 @@ function parseOptions(argv: string[]) {
       only: { type: "string" },
       runs: { type: "string", default: "3" },
       edits: { type: "string", default: "9" },
-      sizes: { type: "string", default: "60,600,6000" },
+      sizes: { type: "string", default: "6,600,6000" },
       "scale-runs": { type: "string" },
-      timeout: { type: "string", default: "180" },
+      timeout: { type: "string", default: "600" },
       requests: { type: "string", default: "2000" },
       rounds: { type: "string", default: "3" },
       out: { type: "string", default: "bench/RESULTS.md" },

@@ -1,6 +1,6 @@
 /**
- * Spectral alone on a synthesised document, in this process, the way the build's worker runs it
- * (scripts/lint/spectral.worker.mjs): for profiles of the Spectral stage at scale (issue 11).
+ * Spectral alone on a synthesised document, in this process, the way the build runs it
+ * (scripts/lint/spectral.ts): for profiles of the Spectral stage at scale (issue 11).
  *
  *   node --import tsx bench/spectral-scale.ts 600 2000          # times per size
  *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/spectral-scale.ts 2000
@@ -8,7 +8,7 @@
  * Each size's finished bundle (Redocly bundle + finishBundle, as the build lints it) is made once and
  * kept in $SPECTRAL_SCALE_DIR (default /tmp/spectral-scale/<n>.yaml); only the Spectral run is timed,
  * with the ruleset loaded beforehand, two ways: from the YAML text (Spectral parses it), and as the build
- * runs it, from the document in memory (JSON.stringify on the build's thread, JSON.parse on Spectral's,
+ * runs it, from the document in memory (a JSON copy of it,
  * the text parsed only for findings' lines). Prints wall and CPU time and the number of problems.
  *
  *   node --import tsx bench/spectral-scale.ts 600 6000 --only document   # only the build's way
@@ -21,7 +21,7 @@ import { parseYaml } from "@redocly/openapi-core";
 import { bundleProject, bundleToYaml } from "../scripts/bundle/bundler.js";
 import { finishBundle } from "../scripts/bundle/finish-bundle.js";
 import { projectPaths } from "../scripts/common/project-paths.js";
-import { lintWithSpectral, loadSpectralRuleset } from "../scripts/lint/spectral-ruleset.js";
+import { lintWithSpectral, loadSpectralRuleset } from "../scripts/lint/spectral.js";
 import { createWorkspace } from "./lib/workspace.js";
 
 const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
@@ -54,7 +54,7 @@ async function timed(label: string, run: () => Promise<Awaited<ReturnType<typeof
   const wall = (performance.now() - started) / 1000;
   const { user, system } = process.cpuUsage(cpu);
   console.log(`${label}: ${wall.toFixed(2)} s wall, ${((user + system) / 1e6).toFixed(2)} s CPU, ${problems.length} problems`);
-  for (const p of problems.slice(0, 5)) console.log(`  ${p.source}:${p.line} ${p.code} ${p.message}`);
+  for (const p of problems.slice(0, 5)) console.log(`  ${p.file}:${p.line} ${p.rule} ${p.message}`);
 }
 
 for (const operations of sizes) {

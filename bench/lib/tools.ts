@@ -4,7 +4,6 @@
  * straight from node_modules/.bin: no npm, npx, bash or tsx in between. Keep them in step with those
  * scripts.
  */
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { CommandSpec } from "./measure.js";
 
@@ -34,14 +33,16 @@ export function bareTools(dir: string) {
     ]),
     tsc: (project: string) => spec(`tsc -p ${project}`, "tsc", ["-p", project]),
     buildDocs: (output: string) => spec("redocly build-docs", "redocly", ["build-docs", DOCUMENT_ROOT, "--inlineBundle", "--output", output]),
-    /** The project's own generator (openapi-typescript through its API, plus the media-type map). */
-    generateScript: spec("tsx scripts/generate/generate.ts", "tsx", ["scripts/generate/generate.ts"]),
-    /** The project's docs builder when it exists (redocly build-docs plus offline post-processing), else bare Redocly. */
-    docs: (output: string): CommandSpec =>
-      existsSync(join(dir, "scripts", "docs", "build-docs.ts"))
-        ? spec("tsx scripts/docs/build-docs.ts", "tsx", ["scripts/docs/build-docs.ts", DOCUMENT_ROOT, output])
-        : spec("redocly build-docs", "redocly", ["build-docs", DOCUMENT_ROOT, "--inlineBundle", "--output", output]),
   };
+}
+
+/**
+ * The bare CLIs `npm run build` replaces, one after another, on the same inputs: Redocly lint, a bundle
+ * for Spectral and Spectral on it, the two bundle files, openapi-typescript, tsc and Redocly's docs.
+ */
+export function bareBuildChain(dir: string): CommandSpec[] {
+  const tools = bareTools(dir);
+  return [tools.redoclyLint, tools.bundleForLint, tools.spectralLint("dist/lint/openapi.yaml"), tools.bundleYaml, tools.bundleJson, tools.openapiTypescript, tools.tsc("tsconfig.build.json"), tools.buildDocs("dist/bench/docs.html")];
 }
 
 export function npmRun(dir: string, script: string, env?: Record<string, string>): CommandSpec {

@@ -1,55 +1,63 @@
 /**
- * `tsc -p tsconfig.build.json` through the TypeScript compiler API: src/ to dist/lib/ (JavaScript, .d.ts,
- * maps), the same files tsc writes, and the generated JavaScript modules of generated/ (a .js with its
- * .d.ts, which tsc reads but does not compile) copied beside them. Type errors fail the step as Problems
- * (file:line TSnnnn message) after emitting, as tsc does.
- *
- * The compiler runs on a worker thread of this process (compile-lib.worker.mjs): `prepare()` at the
- * start of a build parses and type-checks the sources as they are on disk while the main thread lints,
- * bundles and renders; `compile()` then re-reads them, re-parses and re-checks only if a file changed
- * (usually generated/ did not), and emits. It is incremental like `tsc -b` (a build-info file in
- * dist/.build/): unchanged files are not re-checked or re-written. The worker keeps its parsed files,
- * so `npm run dev` re-parses only what changed.
+ * `tsc -p tsconfig.build.json` in a child process, so that it type-checks and emits src/ to dist/lib/
+ * on the other core while the build lints, bundles and renders; incremental (a build-info file in
+ * dist/.build/). Then the generated JavaScript modules of generated/ (a .js with its .d.ts, which tsc
+ * reads but does not compile) are copied beside its output. Type errors come back as Problems.
  */
-import type { Problem, Severity } from "../common/problems.js";
-import { WorkerClient } from "../common/worker-client.js";
+import { execFile } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, relative, resolve } from "node:path";
+import ts from "typescript";
+import type { Problem } from "../common/problems.js";
 
-interface PlainDiagnostic {
-  file?: string;
-  line: number;
-  code: number;
-  category: string;
-  message: string;
-}
+const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+/** One diagnostic of `tsc --pretty false`: `file(line,col): error TS2322: message` (or without the file). */
+const DIAGNOSTIC = /^(?:(.+?)\((\d+),\d+\): )?(error|warning|message) TS(\d+): (.*)$/;
 
 export class LibCompiler {
-  private readonly worker: WorkerClient;
-
   constructor(
     private readonly configFile: string,
-    buildInfoFile: string,
-  ) {
-    this.worker = new WorkerClient(`tsc -p ${configFile}`, new URL("./compile-lib.worker.mjs", import.meta.url), { configFile, buildInfoFile });
-  }
+    private readonly buildInfoFile: string,
+  ) {}
 
-  private toProblem(d: PlainDiagnostic): Problem {
-    const severity: Severity = d.category === "error" ? "error" : d.category === "warning" ? "warning" : "info";
-    return { file: d.file ?? this.configFile, line: d.line, rule: `TS${d.code}`, message: d.message, severity, tool: "tsc" };
-  }
-
-  /** Starts parsing and type-checking the sources as they are now, ahead of compile(). */
-  prepare(): void {
-    this.worker.tell({ type: "check" });
-  }
-
-  /** Type-checks (again, if a file changed since) and emits; returns every diagnostic (the caller fails on errors). */
+  /** Type-checks and emits; returns every diagnostic (the caller fails on errors). */
   async compile(): Promise<Problem[]> {
-    const diagnostics = await this.worker.request<PlainDiagnostic[]>({ type: "compile" });
-    return diagnostics.map((d) => this.toProblem(d));
+    const parsed = ts.getParsedCommandLineOfConfigFile(this.configFile, undefined, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+    // Without dist/lib (a clean build) the build info would say everything is emitted already.
+    if (parsed?.options.outDir && !existsSync(parsed.options.outDir)) rmSync(this.buildInfoFile, { force: true });
+    const cwd = dirname(this.configFile);
+    const args = [tsc, "-p", this.configFile, "--pretty", "false", "--incremental", "--tsBuildInfoFile", this.buildInfoFile];
+    const output = await new Promise<string>((done) => execFile(process.execPath, args, { cwd, maxBuffer: 64 * 1024 * 1024 }, (_error, stdout) => done(stdout)));
+    const problems: Problem[] = [];
+    for (const line of output.split("\n")) {
+      const match = DIAGNOSTIC.exec(line);
+      if (match) {
+        const [, file, at, category, code, message] = match;
+        problems.push({ file: file ? resolve(cwd, file) : this.configFile, line: Number(at ?? 0), rule: `TS${code}`, message: message!, severity: category === "message" ? "info" : (category as "error" | "warning"), tool: "tsc" });
+      } else if (line.startsWith("  ") && problems.length > 0) problems.at(-1)!.message += `\n${line.trim()}`;
+    }
+    if (parsed) this.copyDeclaredModules(parsed);
+    return problems;
   }
 
-  /** Stops the compiler's thread. */
-  async close(): Promise<void> {
-    await this.worker.close();
+  /**
+   * Copies each root .d.ts that has a .js beside it, and that .js, to outDir (only when changed, so their
+   * mtimes stay): tsc emits nothing for a declaration file and, without allowJs, reads no .js.
+   */
+  private copyDeclaredModules(parsed: ts.ParsedCommandLine): void {
+    const { outDir, rootDir } = parsed.options;
+    if (!outDir) return;
+    for (const declaration of parsed.fileNames.filter((file) => file.endsWith(".d.ts"))) {
+      const module = `${declaration.slice(0, -".d.ts".length)}.js`;
+      if (!existsSync(module)) continue;
+      for (const source of [declaration, module]) {
+        const target = join(outDir, relative(rootDir ?? dirname(this.configFile), source));
+        rmSync(`${target}.map`, { force: true }); // left from when the module was compiled TypeScript
+        if (existsSync(target) && readFileSync(source).equals(readFileSync(target))) continue;
+        mkdirSync(dirname(target), { recursive: true });
+        copyFileSync(source, target);
+      }
+    }
   }
 }

@@ -4,7 +4,7 @@
  * bundle in memory). The conversion itself is scripts/bundle/openapi-30.ts.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { BUNDLE_30_JSON, BUNDLE_30_YAML, BUNDLE_JSON } from "../common/bundle-paths.js";
+import { BUNDLE_30_JSON, BUNDLE_30_YAML, BUNDLE_JSON } from "../common/project-paths.js";
 import { openApi30Files } from "./openapi-30.js";
 
 if (!existsSync(BUNDLE_JSON)) throw new Error(`${BUNDLE_JSON} is missing: run npm run bundle first`);

@@ -5,13 +5,10 @@
  * samples; the atlas-code-sample-* Spectral rules report each such place, with its line.
  */
 import { codeSamples, type ParameterValue, type SampleRequest } from "./code-samples.js";
-import { valueAtPointer } from "../openapi/json-pointer.js";
-import { operationMediaTypes } from "./operation-media-types.js";
+import { HTTP_METHODS, operationMediaTypes, valueAtPointer } from "../openapi/document.js";
 
 type Json = Record<string, any>;
 
-/** The keys of a path item that hold operations. */
-export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 const MAX_REF_HOPS = 20;
 
 function isObject(value: unknown): value is Json {

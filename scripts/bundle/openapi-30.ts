@@ -16,6 +16,7 @@
  */
 import { stringifyYaml } from "@redocly/openapi-core";
 import { Converter } from "@apiture/openapi-down-convert";
+import { isObject as isPlainObject, valueAtPointer } from "../openapi/document.js";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -42,21 +43,12 @@ const UNCONVERTIBLE_SCHEMA_KEYWORDS = [
   "$anchor",
 ] as const;
 
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function decodeSegment(segment: string): string {
-  return segment.replaceAll("~1", "/").replaceAll("~0", "~");
-}
+const isObject = (value: unknown): value is JsonObject => isPlainObject(value);
 
 function resolveLocal(doc: JsonObject, ref: string, at: string): Json {
   if (!ref.startsWith("#/")) throw new Error(`${at}: only local $refs can be down-converted, found ${ref}`);
-  let node: Json = doc;
-  for (const segment of ref.slice(2).split("/").map(decodeSegment)) {
-    if (!isObject(node) || !(segment in node)) throw new Error(`${at}: $ref ${ref} does not resolve`);
-    node = node[segment] as Json;
-  }
+  const node = valueAtPointer(doc, ref) as Json | undefined;
+  if (node === undefined) throw new Error(`${at}: $ref ${ref} does not resolve`);
   return node;
 }
 
@@ -126,17 +118,13 @@ function rejectDroppedFields(doc: JsonObject): void {
   }
 }
 
-/**
- * The 3.0.3 rendering of a bundled 3.1 document (every `$ref` local). The input is not modified, unless
- * `consume` says the caller has no further use for it (a worker thread's own copy): then it is converted
- * in place, without a copy (a second of CPU at 6,000 operations).
- */
-export function toOpenApi30(doc31: unknown, consume = false): JsonObject {
+/** The 3.0.3 rendering of a bundled 3.1 document (every `$ref` local); the input is not modified. */
+export function toOpenApi30(doc31: unknown): JsonObject {
   if (!isObject(doc31) || typeof doc31.openapi !== "string" || !doc31.openapi.startsWith("3.1.")) {
     throw new Error(`toOpenApi30 expects an OpenAPI 3.1 document; openapi is ${isObject(doc31) ? JSON.stringify(doc31.openapi) : "missing"}`);
   }
   rejectDroppedFields(doc31);
-  const source = consume ? doc31 : structuredClone(doc31);
+  const source = structuredClone(doc31);
   inlineOverriddenReferences(source);
   const converted = new Converter(source, { verbose: false }).convert() as JsonObject;
   converted.openapi = OPENAPI_30_VERSION;
@@ -153,9 +141,9 @@ export function toOpenApi30(doc31: unknown, consume = false): JsonObject {
   return JSON.parse(JSON.stringify(converted)) as JsonObject;
 }
 
-/** The companion's two files, dist/openapi-3.0.json and dist/openapi-3.0.yaml, for a 3.1 bundle (`consume`: see toOpenApi30). */
-export function openApi30Files(doc31: unknown, consume = false): { json: string; yaml: string } {
-  const doc30 = toOpenApi30(doc31, consume);
+/** The companion's two files, dist/openapi-3.0.json and dist/openapi-3.0.yaml, for a 3.1 bundle. */
+export function openApi30Files(doc31: unknown): { json: string; yaml: string } {
+  const doc30 = toOpenApi30(doc31);
   // Written as Redocly writes dist/openapi.yaml (js-yaml: no anchors, no folded lines). The `yaml`
   // package's stringify took 4 s of the companion's 7 s at 6,000 operations (bench/PROFILE.md).
   return { json: `${JSON.stringify(doc30, null, 2)}\n`, yaml: stringifyYaml(doc30, { noRefs: true, lineWidth: -1 }) };

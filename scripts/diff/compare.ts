@@ -10,7 +10,7 @@
  * because consumers of the generated types import `components["schemas"][name]` by name.
  *
  * Path-parameter order, which api-smart-diff does not compare, is checked here too (a reorder is
- * breaking: see diff.parameters.ts).
+ * breaking: see parameters.ts).
  *
  * One verdict of api-smart-diff is corrected: it calls `readOnly` added to a response field breaking.
  * A response body is only read, so the mark changes nothing a consumer receives or sends; it is an
@@ -18,6 +18,7 @@
  * library's "breaking" stands).
  */
 import { apiCompare } from "api-smart-diff";
+import { pointerOf } from "../openapi/document.js";
 import { pathParameterReorders } from "./parameters.js";
 
 export type ChangeKind = "breaking" | "non-breaking" | "deprecated" | "annotation" | "unclassified";
@@ -49,14 +50,12 @@ function isResponseReadOnlyMark(path: ReadonlyArray<string | number>, action: Ch
   return path[0] === "paths" && path.includes("responses") && path.at(-1) === "readOnly" && (action === "add" || action === "replace");
 }
 
-function toPointer(path: ReadonlyArray<string | number>): string {
-  return "/" + path.map((part) => String(part).replaceAll("~", "~0").replaceAll("/", "~1")).join("/");
-}
+const toPointer = (path: ReadonlyArray<string | number>): string => pointerOf(path).slice(1);
 
 function describe(action: Change["action"], path: ReadonlyArray<string | number>, fromLibrary: string | undefined): string {
   if (fromLibrary) return fromLibrary;
   if (path[0] === "components" && path.length === 3) return `[${pastTense(action)}] ${String(path[1])} component \`${String(path[2])}\``;
-  return `[${pastTense(action)}] ${path.join("..")}`;
+  return `[${pastTense(action)}] ${path.join(".")}`;
 }
 
 function pastTense(action: string): string {

@@ -81,7 +81,7 @@ function resolveBase(repoDir: string, options: Options): string | undefined {
   }
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const options = parseOptions(argv);
   const repoDir = process.cwd();
   const commit = resolveBase(repoDir, options);
@@ -94,8 +94,8 @@ function main(argv: string[]): number {
     console.log(`${baseLabel} has no ${DOCUMENT_ROOT} yet: every operation is new, nothing can break. Nothing to compare.`);
     return EXIT_OK;
   }
-  const before = bundleCommit(repoDir, commit);
-  const after = bundleWorkingTree(repoDir);
+  const before = await bundleCommit(repoDir, commit);
+  const after = await bundleWorkingTree(repoDir);
   const classification = classifyChanges(before, after);
   const breaking = hasBreakingChanges(classification);
 
@@ -118,7 +118,7 @@ function main(argv: string[]): number {
 }
 
 try {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 } catch (err) {
   if (err instanceof DiffInputError || (err instanceof TypeError && "code" in err && String(err.code).startsWith("ERR_PARSE_ARGS"))) {
     console.error(`diff: ${err.message}\n\n${USAGE}`);

@@ -9,7 +9,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { bundleProject } from "../bundle/bundler.js";
+import { projectPaths } from "../common/project-paths.js";
 import { changelogRelease } from "../release/changelog.js";
 
 /** The multi-file document's root, relative to the repository root. */
@@ -17,8 +18,6 @@ export const DOCUMENT_ROOT = "openapi/openapi.yaml";
 const DOCUMENT_DIR = "openapi";
 const REDOCLY_CONFIG = "redocly.yaml";
 
-const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
-const redoclyCli = join(projectRoot, "node_modules", "@redocly", "cli", "bin", "cli.js");
 
 /** A problem with what the user asked for (bad ref, missing document): reported without a stack. */
 export class DiffInputError extends Error {}
@@ -85,7 +84,7 @@ export function readFileAtCommit(repoDir: string, commit: string, path: string):
 }
 
 /** Bundles the document a commit holds: its openapi/ tree (and redocly.yaml) are extracted into a temp dir. */
-export function bundleCommit(repoDir: string, commit: string): unknown {
+export async function bundleCommit(repoDir: string, commit: string): Promise<unknown> {
   const treeDir = mkdtempSync(join(tmpdir(), "atlas-diff-ref-"));
   try {
     const paths = [DOCUMENT_DIR, REDOCLY_CONFIG].filter((path) => existsAtCommit(repoDir, commit, path));
@@ -93,27 +92,22 @@ export function bundleCommit(repoDir: string, commit: string): unknown {
     if (archive.status !== 0) throw new Error(`git archive ${commit} failed: ${archive.stderr.trim()}`);
     const untar = run("tar", ["-x", "-C", treeDir], { cwd: treeDir, input: archive.stdout });
     if (untar.status !== 0) throw new Error(`extracting ${commit}:${DOCUMENT_DIR} failed: ${untar.stderr.trim()}`);
-    return bundleTree(treeDir, `${commit.slice(0, 12)}:${DOCUMENT_ROOT}`);
+    return await bundleTree(treeDir, `${commit.slice(0, 12)}:${DOCUMENT_ROOT}`);
   } finally {
     rmSync(treeDir, { recursive: true, force: true });
   }
 }
 
 /** Bundles the working tree's document (what `npm run bundle` would ship now). */
-export function bundleWorkingTree(repoDir: string): unknown {
+export function bundleWorkingTree(repoDir: string): Promise<unknown> {
   return bundleTree(repoDir, `working tree ${DOCUMENT_ROOT}`);
 }
 
-function bundleTree(treeDir: string, label: string): unknown {
-  const outDir = mkdtempSync(join(tmpdir(), "atlas-diff-bundle-"));
+/** The one bundler of the build (scripts/bundle/bundler.ts), with the tree's own redocly.yaml. */
+async function bundleTree(treeDir: string, label: string): Promise<unknown> {
   try {
-    const output = join(outDir, "openapi.json");
-    const result = run(process.execPath, [redoclyCli, "bundle", DOCUMENT_ROOT, "--output", output, "--ext", "json"], { cwd: treeDir });
-    if (result.status !== 0) {
-      throw new DiffInputError(`bundling ${label} failed (redocly exit ${result.status}):\n${result.stderr.trim()}`);
-    }
-    return JSON.parse(readFileSync(output, "utf8"));
-  } finally {
-    rmSync(outDir, { recursive: true, force: true });
+    return await bundleProject(projectPaths(treeDir));
+  } catch (error) {
+    throw new DiffInputError(`bundling ${label} failed:\n${error instanceof Error ? error.message : String(error)}`);
   }
 }

@@ -16,11 +16,10 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { bundleProject } from "../bundle/bundler.js";
-import { BUNDLE_YAML } from "../common/bundle-paths.js";
+import { BUNDLE_YAML } from "../common/project-paths.js";
 import { finishBundle } from "../bundle/finish-bundle.js";
 import { projectPaths } from "../common/project-paths.js";
 import { renderRedoc } from "./redoc-render.js";
-import { onWorkerFrom, WorkerClient } from "../common/worker-client.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -109,35 +108,15 @@ async function writeDocsInput(document: unknown): Promise<{ scratch: string; byt
   return { scratch: resolve(dirname(documentInput), "docs-output.html"), bytes: json.length };
 }
 
-/**
- * Above this input size (about 1,000 operations) the build renders on a worker thread: there Redoc's
- * heap (over a gigabyte at 6,000 operations) is its own, apart from what the main thread holds, and is
- * freed when the thread ends. Below it, loading Redoc a second time on a new thread costs more than
- * it saves.
- */
-const WORKER_FROM_BYTES = onWorkerFrom(8_000_000);
-
-/**
- * renderDocsToScratch for `npm run build`: a big page is rendered on a worker thread
- * (lib/docs-render.worker.ts) that close() ends. `npm run dev` renders in process, where the handler
- * stays warm between edits.
- */
+/** renderDocsToScratch for `npm run build` (Builder.renderDocsOnWorker), in this process. */
 export class DocsRenderer {
-  // The compiled copy next to this module (scripts/run.mjs): import.meta.url names the source file.
-  private readonly worker = new WorkerClient("docs", new URL(import.meta.resolve("./docs-render.worker.js")), {});
-
-  /** The scratch file the page was rendered to, and whether that happened on the worker thread. */
   async renderToScratch(document: unknown): Promise<{ scratch: string; onWorker: boolean }> {
-    const { scratch, bytes } = await writeDocsInput(document);
-    const onWorker = bytes >= WORKER_FROM_BYTES;
-    if (!onWorker) await buildDocs(documentInput, scratch);
-    else await this.worker.request({ type: "render", source: documentInput, output: scratch });
-    return { scratch, onWorker };
+    const { scratch } = await writeDocsInput(document);
+    await buildDocs(documentInput, scratch);
+    return { scratch, onWorker: false };
   }
 
-  async close(): Promise<void> {
-    await this.worker.close();
-  }
+  async close(): Promise<void> {}
 }
 
 /** Puts a rendered page in place (a rename: atomic for whoever serves it). */

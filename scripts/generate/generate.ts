@@ -4,7 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { BUNDLE_JSON } from "../common/bundle-paths.js";
+import { BUNDLE_JSON } from "../common/project-paths.js";
 import { generateTypeSources, writeGenerated } from "./generate-types.js";
 
 async function main(): Promise<void> {

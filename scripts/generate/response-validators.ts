@@ -1,44 +1,29 @@
 /**
  * Build-time response validators for `atlas-admin-openapi/validate`: ajv standalone code for every
- * response body schema of the bundled document (operation x status x media type), so that nothing
- * compiles a schema at run time.
- *
- * - Schemas are taken from the document's response view (scripts/openapi/schema-views.js: writeOnly
- *   properties stripped), the view Prism and the contract tests validate responses against.
- * - Annotations (descriptions, examples, externalDocs, x- extensions, readOnly/writeOnly flags, defaults)
- *   are stripped first: they do not change what validates, and a reworded description then leaves the
- *   generated code alone.
- * - ajv 2020 + ajv-formats, patterns in Unicode mode (the project name pattern uses \p{L}), every error.
- * - One ajv instance compiles the whole resource (component schemas and inline response schemas): each
- *   schema becomes one function, emitted once however many responses use it (scripts/generate/ajv-standalone.js,
- *   on a worker thread: response-validators.worker.mjs).
- * - ajv's standalone code `require`s a few runtime helpers (ajv/dist/runtime/ucs2length, ajv-formats'
- *   format functions). esbuild bundles just those into a small prelude, so the generated module imports
- *   nothing and the published package needs neither ajv nor ajv-formats at run time.
- *
- * The output is a JavaScript module plus its declaration file (generated/response-validators.js and
- * .d.ts), copied to dist/lib/generated/ by the library compile (scripts/build/compile-lib.worker.mjs):
- * TypeScript neither type-checks nor re-prints megabytes of generated code (at 6,000 operations the
- * module is over 100 MB; tsc ran out of memory emitting it as TypeScript).
+ * response body schema of the bundled document, so that nothing compiles a schema at run time. Schemas
+ * are taken from the response view (writeOnly properties stripped, as Prism and the contract tests
+ * validate) without annotations (a reworded description leaves the code alone); ajv 2020 + ajv-formats,
+ * Unicode patterns, every error. The runtime helpers the code `require`s are bundled in by esbuild, so
+ * the module imports nothing and the package needs neither ajv nor ajv-formats at run time. It is
+ * JavaScript plus a .d.ts so that tsc neither type-checks nor re-prints it.
  */
 import { fileURLToPath } from "node:url";
+import standalone from "ajv/dist/standalone/index.js";
 import { buildSync } from "esbuild";
-import { WorkerClient } from "../common/worker-client.js";
-import { valueAtPointer } from "../openapi/json-pointer.js";
+import { forEachOperation, isObject, pointerOf, resolveObject, valueAtPointer } from "../openapi/document.js";
+import { ajvRef, createOpenApiAjv } from "../openapi/openapi-ajv.js";
 import { documentView, SUBSCHEMA_KEYWORDS } from "../openapi/schema-views.js";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonMap = { [key: string]: Json };
+const isMap = (value: unknown): value is JsonMap => isObject(value);
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 /** Keywords that annotate a schema without constraining instances (once the response view is applied). */
 const ANNOTATIONS = new Set(["description", "title", "example", "examples", "externalDocs", "default", "readOnly", "writeOnly", "deprecated", "$comment", "xml"]);
 const RESOURCE = "atlas-responses.json";
 const { single: SINGLE, lists: LISTS, maps: MAPS } = SUBSCHEMA_KEYWORDS;
 
-const isMap = (value: unknown): value is JsonMap => typeof value === "object" && value !== null && !Array.isArray(value);
-const segment = (key: string) => key.replaceAll("~", "~0").replaceAll("/", "~1");
 
 /** A copy of a schema without annotation keywords, at any depth (property names are left alone). */
 export function stripAnnotations(schema: Json): Json {
@@ -52,18 +37,6 @@ export function stripAnnotations(schema: Json): Json {
     else out[key] = value;
   }
   return out;
-}
-
-function resolveObject(doc: Json, value: Json, pointer: string): { value: JsonMap; pointer: string } {
-  let current: Json | undefined = value;
-  let at = pointer;
-  for (let hops = 0; isMap(current) && typeof current.$ref === "string"; hops++) {
-    if (hops > 20) throw new Error(`${pointer}: $ref chain too long`);
-    at = current.$ref;
-    current = valueAtPointer(doc, at) as Json | undefined;
-  }
-  if (!isMap(current)) throw new Error(`${at} does not resolve to an object`);
-  return { value: current, pointer: at };
 }
 
 function setAtPointer(target: JsonMap, pointer: string, value: Json): void {
@@ -86,32 +59,24 @@ export function collectResponseSchemas(doc: JsonMap): { table: ResponseTable; sc
     if (!schemas.has(pointer)) schemas.set(pointer, `v${schemas.size}`);
     return schemas.get(pointer)!;
   };
-  for (const [path, rawItem] of Object.entries(isMap(doc.paths) ? doc.paths : {})) {
-    const item = resolveObject(doc, rawItem, `#/paths/${segment(path)}`);
-    for (const method of METHODS) {
-      const op = item.value[method];
-      if (!isMap(op)) continue;
-      const opPointer = `${item.pointer}/${method}`;
-      if (typeof op.operationId !== "string") throw new Error(`${opPointer} has no operationId`);
-      const responses: ResponseTable[string]["responses"] = {};
-      for (const [status, raw] of Object.entries(isMap(op.responses) ? op.responses : {})) {
-        const response = resolveObject(doc, raw, `${opPointer}/responses/${status}`);
-        const byMediaType: Record<string, string | null> = (responses[status] = {});
-        for (const [mediaType, media] of Object.entries(isMap(response.value.content) ? response.value.content : {})) {
-          const mediaPointer = `${response.pointer}/content/${segment(mediaType)}`;
-          if (!isMap(media)) throw new Error(`${mediaPointer} is not a media type object`);
-          const schema = media.schema;
-          if (schema === undefined) byMediaType[mediaType.toLowerCase()] = null;
-          else {
-            // A bare $ref shares one validator with every other use of its target (all errors use ApiError).
-            const onlyRef = isMap(schema) && typeof schema.$ref === "string" && Object.keys(schema).length === 1;
-            byMediaType[mediaType.toLowerCase()] = nameFor(onlyRef ? (schema.$ref as string) : `${mediaPointer}/schema`);
-          }
-        }
+  forEachOperation(doc, ({ path, method, operation: op, pointer: opPointer }) => {
+    if (typeof op.operationId !== "string") throw new Error(`${opPointer} has no operationId`);
+    const responses: ResponseTable[string]["responses"] = {};
+    for (const [status, raw] of Object.entries(isMap(op.responses) ? op.responses : {})) {
+      const at = `${opPointer}/responses/${status}`;
+      const response = resolveObject(doc, raw, at, at);
+      const byMediaType: Record<string, string | null> = (responses[status] = {});
+      for (const [mediaType, media] of Object.entries(isMap(response.value.content) ? response.value.content : {})) {
+        const mediaPointer = `${response.pointer}/content/${pointerOf([mediaType]).slice(2)}`;
+        if (!isMap(media)) throw new Error(`${mediaPointer} is not a media type object`);
+        const schema = media.schema;
+        // A bare $ref shares one validator with every other use of its target (all errors use ApiError).
+        const onlyRef = isMap(schema) && typeof schema.$ref === "string" && Object.keys(schema).length === 1;
+        byMediaType[mediaType.toLowerCase()] = schema === undefined ? null : nameFor(onlyRef ? (schema.$ref as string) : `${mediaPointer}/schema`);
       }
-      table[`${method.toUpperCase()} ${path}`] = { operationId: op.operationId, responses };
     }
-  }
+    table[`${method.toUpperCase()} ${path}`] = { operationId: op.operationId, responses };
+  });
   return { table, schemas };
 }
 
@@ -124,7 +89,7 @@ function schemaResource(doc: JsonMap, pointers: Iterable<string>): JsonMap {
   const view = documentView(doc, "response") as JsonMap;
   const resource: JsonMap = {};
   const components = isMap(view.components) && isMap(view.components.schemas) ? view.components.schemas : {};
-  for (const [name, schema] of Object.entries(components)) setAtPointer(resource, `#/components/schemas/${segment(name)}`, stripAnnotations(schema));
+  for (const [name, schema] of Object.entries(components)) setAtPointer(resource, pointerOf(["components", "schemas", name]), stripAnnotations(schema));
   for (const pointer of pointers) {
     if (pointer.startsWith("#/components/schemas/")) continue;
     const schema = valueAtPointer(view, pointer) as Json | undefined;
@@ -223,27 +188,33 @@ export interface ResponseValidatorFiles {
 }
 
 /**
- * The response validators module of a bundled document. ajv runs on a worker thread
- * (response-validators.worker.mjs), started at once: the caller can do other work meanwhile.
+ * ajv's standalone code of every validator, and each one's function name. One ajv instance compiles the
+ * whole resource; standaloneCode's `exports.vN =` lines are read for the names, then left out: the table
+ * below names the functions itself. code.lines: one statement per line, so that a diff of the committed
+ * file reads; optimize: false: ajv's optimisation passes cost more than the code they save. The code is
+ * only written out, never run: `process` gives V8 an empty function to evaluate.
  */
-export async function generateResponseValidators(doc: JsonMap): Promise<ResponseValidatorFiles> {
-  const { table, schemas } = collectResponseSchemas(doc);
-  const resource = schemaResource(doc, schemas.keys());
-  const worker = new WorkerClient("response validators (ajv)", new URL("./response-validators.worker.mjs", import.meta.url), undefined);
-  let compiled: { code: string; functions: Record<string, string> };
-  try {
-    compiled = await worker.request({ type: "compile", resource, key: RESOURCE, pointers: [...schemas.keys()] });
-  } finally {
-    await worker.close();
+function standaloneValidators(resource: JsonMap, pointers: string[]): { code: string; functions: Map<string, string> } {
+  const ajv = createOpenApiAjv(resource, { code: { source: true, lines: true, optimize: false, process: () => "return function validate() {}" } });
+  ajv.addSchema(resource, RESOURCE, undefined, false);
+  const source = standalone.default(ajv, Object.fromEntries(pointers.map((pointer, index) => [`v${index}`, ajvRef(RESOURCE, pointer)])));
+  const pieces = source.split(/\nexports\.(v\d+) = (\w+);\n/);
+  const functions = new Map<string, string>();
+  const code: string[] = [];
+  for (let i = 1; i < pieces.length; i += 3) {
+    functions.set(pointers[Number(pieces[i]!.slice(1))]!, pieces[i + 1]!);
+    code.push(pieces[i + 2]!);
   }
-  const functions = new Map([...schemas].map(([pointer, name]) => [name, compiled.functions[pointer]!]));
+  return { code: code.join("\n"), functions };
+}
+
+/** The response validators module of a bundled document. */
+export function generateResponseValidators(doc: JsonMap): ResponseValidatorFiles {
+  const { table, schemas } = collectResponseSchemas(doc);
+  const compiled = standaloneValidators(schemaResource(doc, schemas.keys()), [...schemas.keys()]);
+  const functions = new Map([...schemas].map(([pointer, name]) => [name, compiled.functions.get(pointer)!]));
   const { prelude, code } = withRuntime(compiled.code);
   const js = `${BANNER}${prelude}\n${code}\n\n/** Keyed by "METHOD /path/{template}". */\nexport const responseValidators = ${tableSource(table, schemas, functions)};\n`;
   return { js, dts: DECLARATIONS };
 }
 
-/** How many operations and distinct schemas a document has validators for (for the generate log line). */
-export function responseValidatorCounts(doc: JsonMap): { operations: number; schemas: number } {
-  const { table, schemas } = collectResponseSchemas(doc);
-  return { operations: Object.keys(table).length, schemas: schemas.size };
-}

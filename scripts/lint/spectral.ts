@@ -1,47 +1,64 @@
 /**
- * Spectral with the project's ruleset (scripts/lint/spectral-ruleset.js), on a worker thread of this
- * process (spectral.worker.mjs): the ruleset loads while the main thread runs Redocly, and stays
- * loaded for `npm run dev` until .spectral* changes (reload()).
+ * Spectral with the project's ruleset (.spectral.yaml: spectral:oas plus .spectral/), in this process.
+ * The ruleset is loaded the way spectral-cli loads it (bundled with rollup and its builtins and commonjs
+ * plugins), once, and kept for `npm run dev` until .spectral* changes (reload()).
  */
-import { WorkerClient } from "../common/worker-client.js";
+import * as fs from "node:fs";
+import { createRequire } from "node:module";
+import { Document, Spectral, type Ruleset } from "@stoplight/spectral-core";
+import parsers from "@stoplight/spectral-parsers";
+import { bundleAndLoadRuleset } from "@stoplight/spectral-ruleset-bundler/with-loader";
+import { builtins } from "@stoplight/spectral-ruleset-bundler/plugins/builtins";
+import { commonjs } from "@stoplight/spectral-ruleset-bundler/plugins/commonjs";
 import type { Problem, Severity } from "../common/problems.js";
-import type { PlainSpectralResult } from "./spectral-ruleset.js";
-
-export { loadSpectralRuleset } from "./spectral-ruleset.js";
 
 const SEVERITIES: Severity[] = ["error", "warning", "info", "hint"];
 
+export function loadSpectralRuleset(rulesetFile: string): Promise<Ruleset> {
+  return bundleAndLoadRuleset(rulesetFile, { fs, fetch: globalThis.fetch }, [builtins(), commonjs()]);
+}
+
+// The YAML parser of Spectral's own parser (@stoplight/yaml, a dependency of spectral-parsers).
+const { parseWithPointers } = createRequire(createRequire(import.meta.url).resolve("@stoplight/spectral-parsers"))("@stoplight/yaml");
+/** The text is a serialised object: no duplicate keys, no order to keep; only its lines are used (linear parse). */
+const LOCATIONS_ONLY = { json: true, ignoreDuplicateKeys: true, preserveKeyOrder: false, mergeKeys: false, attachComments: false };
+
+/**
+ * A parser for a document already in memory: Spectral lints `data` (what `yaml` serialises) instead of
+ * parsing the text, which is parsed only when a finding needs its line.
+ */
+function inMemoryParser(yaml: string, data: unknown): typeof parsers.Yaml {
+  let located: unknown;
+  return {
+    ...parsers.Yaml,
+    parse: () => ({ data, diagnostics: [], ast: undefined, lineMap: undefined, comments: {} }),
+    getLocationForJsonPath: (_parsed: unknown, path: Parameters<typeof parsers.Yaml.getLocationForJsonPath>[1]) =>
+      parsers.Yaml.getLocationForJsonPath((located ??= parseWithPointers(yaml, LOCATIONS_ONLY)) as never, path),
+  } as unknown as typeof parsers.Yaml;
+}
+
+/** Lints YAML text named `file`; with `data` (the plain JSON the text serialises) the text is parsed only for lines. */
+export async function lintWithSpectral(ruleset: Ruleset, yaml: string, file: string, data?: unknown): Promise<Problem[]> {
+  const spectral = new Spectral();
+  spectral.setRuleset(ruleset);
+  const results = await spectral.run(new Document(yaml, data === undefined ? parsers.Yaml : inMemoryParser(yaml, data), file));
+  return results.map((r) => ({ file: r.source ?? file, line: r.range.start.line + 1, rule: String(r.code), message: r.message, severity: SEVERITIES[r.severity] ?? "error", tool: "spectral" }));
+}
+
 export class SpectralLinter {
-  private readonly worker: WorkerClient;
+  private ruleset: Promise<Ruleset> | undefined;
 
-  constructor(rulesetFile: string) {
-    this.worker = new WorkerClient("spectral", new URL("./spectral.worker.mjs", import.meta.url), { rulesetFile });
-  }
+  constructor(private readonly rulesetFile: string) {}
 
-  /** Ends the worker thread and frees its heap (the build lints once; `npm run dev` keeps it). */
-  async close(): Promise<void> {
-    await this.worker.close();
-  }
-
-  /** Starts loading the ruleset. */
-  warm(): void {
-    this.worker.warm();
-  }
-
-  /** The ruleset changed: load it again. */
+  /** The ruleset changed: load it again on the next lint. */
   reload(): void {
-    this.worker.tell({ type: "reload" });
+    this.ruleset = undefined;
   }
 
-  /**
-   * Lints YAML text as the file `file` (the bundled copy Spectral reads, so lines point into it). With
-   * `document`, the object the text serialises, Spectral lints a JSON copy of it and parses the YAML only
-   * for the lines of findings: at 6,000 operations, JSON across the thread costs under 1 s and Spectral's
-   * YAML parse 12 s.
-   */
-  async lint(yamlText: string, file: string, document?: object): Promise<Problem[]> {
-    const json = document === undefined ? undefined : JSON.stringify(document);
-    const results = await this.worker.request<PlainSpectralResult[]>({ type: "lint", yaml: yamlText, file, json });
-    return results.map((r) => ({ file: r.source ?? file, line: r.line, rule: r.code, message: r.message, severity: SEVERITIES[r.severity] ?? "error", tool: "spectral" }));
+  /** Lints the bundle's text as `file`; `document` is the object it serialises (see inMemoryParser). */
+  async lint(yaml: string, file: string, document?: object): Promise<Problem[]> {
+    this.ruleset ??= loadSpectralRuleset(this.rulesetFile);
+    this.ruleset.catch(() => (this.ruleset = undefined)); // a broken ruleset is reported, and retried after an edit
+    return lintWithSpectral(await this.ruleset, yaml, file, document === undefined ? undefined : JSON.parse(JSON.stringify(document)));
   }
 }

@@ -1,5 +1,4 @@
-// Types for openapi-ajv.js (plain JavaScript so that the response validator generator's worker thread can
-// import it without a TypeScript loader). See openapi-ajv.js.
+// Types for openapi-ajv.js (plain JavaScript, like the other modules of scripts/openapi/).
 import type { Ajv2020, Options } from "ajv/dist/2020.js";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

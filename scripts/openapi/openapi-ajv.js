@@ -1,8 +1,7 @@
 /**
  * An ajv instance (JSON Schema 2020-12 + ajv-formats, patterns in Unicode mode) that accepts an OpenAPI 3.1
  * document as a schema resource, so `#/components/...` and `#/paths/...` fragments of it can be compiled.
- * Shared by the tests' DocumentValidator and the build-time response validator generator (which runs it on
- * a worker thread: plain JavaScript, types in openapi-ajv.d.ts).
+ * Shared by the tests' DocumentValidator and the build-time response validator generator.
  */
 import { Ajv2020 } from "ajv/dist/2020.js";
 import formatsPlugin from "ajv-formats";

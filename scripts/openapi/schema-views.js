@@ -27,11 +27,7 @@
  * Input: a bundled document whose $refs are all local ('#/...'); the input is never modified.
  */
 
-import { valueAtPointer } from "./json-pointer.js";
-
-// The types live in schema-views.d.ts, which TypeScript reads for "./schema-views.js".
-/** @import { Direction, HiddenHandling, Json, JsonMap } from "./schema-views.js" */
-/** @typedef {(node: Json) => Json} Rewrite */
+import { HTTP_METHODS, isObject as isMap, valueAtPointer } from "./document.js";
 
 /** The flag that hides a property in each direction. */
 const FLAG = { request: "readOnly", response: "writeOnly" };
@@ -46,59 +42,35 @@ export const SUBSCHEMA_KEYWORDS = Object.freeze({
 const { single: SINGLE, lists: LISTS, maps: MAPS } = SUBSCHEMA_KEYWORDS;
 
 /**
- * @param {unknown} value
- * @returns {value is JsonMap}
- */
-function isMap(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/**
  * The flag a direction hides; callers from plain JavaScript (the Spectral rule) get no type check, so an
  * unknown direction is an error here rather than a view that silently hides nothing.
- * @param {Direction} direction
  */
 function flagOf(direction) {
   if (!Object.hasOwn(FLAG, direction)) throw new TypeError(`direction must be "request" or "response", not ${JSON.stringify(direction)}`);
   return FLAG[direction];
 }
 
-/** @param {HiddenHandling} hidden */
 function checkHidden(hidden) {
   if (!HIDDEN_HANDLINGS.includes(hidden)) throw new TypeError(`hidden must be "drop", "forbid" or "allow", not ${JSON.stringify(hidden)}`);
 }
 
-
 /**
  * True when the property schema carries the direction's flag itself, beside its $ref, or on its $ref target
  * (through a chain of $refs, bounded so that a $ref cycle ends).
- * @param {Json} doc
- * @param {Json} property
- * @param {Direction} direction
- * @returns {boolean}
  */
 export function isHiddenProperty(doc, property, direction) {
   const flag = flagOf(direction);
-  /** @type {Json | undefined} */
   let node = property;
   for (let hops = 0; isMap(node) && hops < 20; hops++) {
     if (node[flag] === true) return true;
     if (typeof node.$ref !== "string") return false;
-    node = /** @type {Json | undefined} */ (valueAtPointer(doc, node.$ref));
+    node = valueAtPointer(doc, node.$ref);
   }
   return false;
 }
 
-/**
- * Names of the properties a schema (and, through allOf and $ref, its parents) hides in this direction.
- * @param {Json} doc
- * @param {Json} schema
- * @param {Direction} direction
- * @param {Set<Json>} [seen]
- * @returns {Set<string>}
- */
+/** Names of the properties a schema (and, through allOf and $ref, its parents) hides in this direction. */
 export function hiddenPropertyNames(doc, schema, direction, seen = new Set()) {
-  /** @type {Set<string>} */
   const names = new Set();
   if (!isMap(schema) || seen.has(schema)) return names;
   seen.add(schema);
@@ -107,29 +79,20 @@ export function hiddenPropertyNames(doc, schema, direction, seen = new Set()) {
       if (isHiddenProperty(doc, property, direction)) names.add(name);
     }
   }
-  /** @type {Json[]} */
   const parents = [...(Array.isArray(schema.allOf) ? schema.allOf : [])];
   if (typeof schema.$ref === "string") parents.push({ $ref: schema.$ref });
   for (const parent of parents) {
-    const target = isMap(parent) && typeof parent.$ref === "string" ? /** @type {Json | undefined} */ (valueAtPointer(doc, parent.$ref)) : parent;
+    const target = isMap(parent) && typeof parent.$ref === "string" ? (valueAtPointer(doc, parent.$ref)) : parent;
     for (const name of hiddenPropertyNames(doc, target ?? null, direction, seen)) names.add(name);
   }
   return names;
 }
 
-/**
- * Rewrites one schema (recursively) for the direction; reads flags from `original`, never from the copy.
- * @param {Json} original
- * @param {Json} schema
- * @param {Direction} direction
- * @param {HiddenHandling} [hidden]
- * @returns {Json}
- */
+/** Rewrites one schema (recursively) for the direction; reads flags from `original`, never from the copy. */
 export function schemaView(original, schema, direction, hidden = "drop") {
   flagOf(direction);
   checkHidden(hidden);
   if (!isMap(schema)) return schema;
-  /** @type {JsonMap} */
   const out = { ...schema };
   for (const key of SINGLE) if (key in schema) out[key] = schemaView(original, schema[key] ?? null, direction, hidden);
   for (const key of LISTS) {
@@ -143,7 +106,6 @@ export function schemaView(original, schema, direction, hidden = "drop") {
   const names = hiddenPropertyNames(original, schema, direction);
   if (names.size === 0) return out;
   if (isMap(out.properties)) {
-    /** @type {JsonMap} */
     const properties = {};
     for (const [name, property] of Object.entries(out.properties)) {
       if (!names.has(name)) properties[name] = property;
@@ -155,73 +117,39 @@ export function schemaView(original, schema, direction, hidden = "drop") {
   if (Array.isArray(schema.required)) out.required = schema.required.filter((name) => !names.has(String(name)));
   return out;
 }
-
-/**
- * @param {Json} node
- * @param {Rewrite} rewrite
- * @returns {Json}
- */
 function mapValues(node, rewrite) {
   return isMap(node) ? Object.fromEntries(Object.entries(node).map(([k, v]) => [k, rewrite(v)])) : node;
 }
-
-/**
- * @param {Json} node
- * @param {Record<string, Rewrite>} rewrites
- * @returns {Json}
- */
 function withKeys(node, rewrites) {
   if (!isMap(node)) return node;
-  /** @type {JsonMap} */
   const out = { ...node };
   for (const [key, rewrite] of Object.entries(rewrites)) if (key in node) out[key] = rewrite(node[key] ?? null);
   return out;
 }
 
-/**
- * Rewriters for each OpenAPI object that can hold a schema; `$ref` objects stay as they are (their targets are rewritten).
- * @param {Rewrite} visit
- */
+/** Rewriters for each OpenAPI object that can hold a schema; `$ref` objects stay as they are (their targets are rewritten). */
 function openApiRewriters(visit) {
-  /** @type {Rewrite} */
   const header = (n) => withKeys(n, { schema: visit, content: (c) => mapValues(c, mediaType) });
-  /** @type {Rewrite} */
   const encoding = (n) => withKeys(n, { headers: (h) => mapValues(h, header) });
-  /** @type {Rewrite} */
   const mediaType = (n) => withKeys(n, { schema: visit, encoding: (e) => mapValues(e, encoding) });
   const parameter = header;
-  /** @type {Rewrite} */
   const requestBody = (n) => withKeys(n, { content: (c) => mapValues(c, mediaType) });
-  /** @type {Rewrite} */
   const response = (n) => withKeys(n, { headers: (h) => mapValues(h, header), content: (c) => mapValues(c, mediaType) });
-  /** @type {Rewrite} */
   const parameters = (n) => (Array.isArray(n) ? n.map(parameter) : n);
-  /** @type {Rewrite} */
   const callback = (n) => mapValues(n, (p) => pathItem(p));
-  /** @type {Rewrite} */
   const operation = (n) =>
     withKeys(n, { parameters, requestBody, responses: (r) => mapValues(r, response), callbacks: (c) => mapValues(c, callback) });
-  /** @type {Rewrite} */
   const pathItem = (n) =>
-    withKeys(n, { parameters, ...Object.fromEntries(["get", "put", "post", "delete", "options", "head", "patch", "trace"].map((m) => [m, operation])) });
+    withKeys(n, { parameters, ...Object.fromEntries(HTTP_METHODS.map((m) => [m, operation])) });
   return { header, parameter, requestBody, response, callback, pathItem };
 }
 
-/**
- * A copy of the whole document with every schema rewritten for the direction.
- * @template {Json} T
- * @param {T} doc
- * @param {Direction} direction
- * @param {HiddenHandling} [hidden]
- * @returns {T}
- */
+/** A copy of the whole document with every schema rewritten for the direction. */
 export function documentView(doc, direction, hidden = "drop") {
   flagOf(direction);
   checkHidden(hidden);
-  /** @type {Rewrite} */
   const visit = (schema) => schemaView(doc, schema, direction, hidden);
   const r = openApiRewriters(visit);
-  /** @type {Record<string, Rewrite>} */
   const componentRewriters = {
     schemas: (m) => mapValues(m, visit),
     parameters: (m) => mapValues(m, r.parameter),
@@ -231,7 +159,7 @@ export function documentView(doc, direction, hidden = "drop") {
     callbacks: (m) => mapValues(m, r.callback),
     pathItems: (m) => mapValues(m, r.pathItem),
   };
-  return /** @type {T} */ (
+  return (
     withKeys(doc, {
       paths: (m) => mapValues(m, r.pathItem),
       webhooks: (m) => mapValues(m, r.pathItem),

@@ -13,10 +13,8 @@ import { readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import converter from "openapi-to-postmanv2";
-import { HTTP_METHODS } from "../bundle/finish-bundle.js";
-import { operationMediaTypes } from "../bundle/operation-media-types.js";
 import { stripAnnotations } from "../generate/response-validators.js";
-import { valueAtPointer } from "../openapi/json-pointer.js";
+import { HTTP_METHODS, operationMediaTypes, valueAtPointer } from "../openapi/document.js";
 import { documentView, SUBSCHEMA_KEYWORDS } from "../openapi/schema-views.js";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

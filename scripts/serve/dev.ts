@@ -125,7 +125,6 @@ class DevLoop {
 
   /** The first build: everything. */
   async initial(): Promise<void> {
-    this.builder.prepareLib();
     this.pending = new Set<Change>(["openapi", "src"]);
     await this.drain();
   }

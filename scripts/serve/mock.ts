@@ -7,7 +7,7 @@
  * this exits with its code.
  */
 import { existsSync } from "node:fs";
-import { BUNDLE_YAML } from "../common/bundle-paths.js";
+import { BUNDLE_YAML } from "../common/project-paths.js";
 import { onStopSignal } from "../common/on-stop-signal.js";
 import { mockSettingsFromEnv, startMock } from "./atlas/mock-server.js";
 import { portFromEnv } from "./port-from-env.js";

@@ -18,7 +18,7 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { defaultOutput as docsPage } from "../docs/build-docs.js";
-import { BUNDLE_YAML } from "../common/bundle-paths.js";
+import { BUNDLE_YAML } from "../common/project-paths.js";
 import { onStopSignal } from "../common/on-stop-signal.js";
 import { portFromEnv } from "./port-from-env.js";
 import { createStaticServer, listen, STATIC_HOST } from "./static-server.js";

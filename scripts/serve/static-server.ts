@@ -5,7 +5,7 @@
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { extname, join, resolve, sep } from "node:path";
-import { BUNDLE_30_JSON, BUNDLE_30_YAML, BUNDLE_JSON, BUNDLE_YAML } from "../common/bundle-paths.js";
+import { BUNDLE_30_JSON, BUNDLE_30_YAML, BUNDLE_JSON, BUNDLE_YAML } from "../common/project-paths.js";
 
 export const STATIC_HOST = "127.0.0.1";
 const host = STATIC_HOST;

@@ -14,8 +14,9 @@ import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { parse, stringify } from "yaml";
+import { HTTP_METHODS } from "../openapi/document.js";
 
-const METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
+const METHODS = new Set<string>(HTTP_METHODS);
 /** Directories (relative to the document root) whose files are replicated, minus what shared files reference. */
 const REPLICATED_DIRS = ["paths", "components/schemas"];
 /** Stand-ins written once per file, then replaced per copy (stringifying 40 files once instead of 40,000 times). */
@@ -40,7 +41,7 @@ function isRelativeFileRef(value: string): boolean {
 }
 
 function withSuffix(fileName: string, suffix: string): string {
-  const dot = fileName.lastIndexOf("..");
+  const dot = fileName.lastIndexOf(".");
   return dot < 0 ? fileName + suffix : fileName.slice(0, dot) + suffix + fileName.slice(dot);
 }
 
@@ -70,7 +71,7 @@ function rewriteRef(ref: string, fileDir: string, replicated: ReadonlySet<string
   const [filePart, fragment] = ref.split("#", 2) as [string, string | undefined];
   if (!replicated.has(resolve(fileDir, filePart))) return ref;
   const renamed = join(dirname(filePart), withSuffix(basename(filePart), FILE_SUFFIX)).split(sep).join("/");
-  const prefixed = filePart.startsWith("../") && !renamed.startsWith("..") ? `./${renamed}` : renamed;
+  const prefixed = filePart.startsWith("./") && !renamed.startsWith(".") ? `./${renamed}` : renamed;
   return fragment === undefined ? prefixed : `${prefixed}#${fragment}`;
 }
 

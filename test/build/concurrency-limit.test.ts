@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { BaseResolver, Source } from "@redocly/openapi-core";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { limitConcurrency } from "../../scripts/common/concurrency-limit.js";
-import { CONCURRENT_FILE_READS, FileLimitedResolver } from "../../scripts/bundle/redocly.js";
+import { CONCURRENT_FILE_READS, FileLimitedResolver } from "../../scripts/bundle/bundler.js";
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 1));
 

@@ -1,5 +1,5 @@
 /**
- * The build's Redocly lint (scripts/bundle/redocly.ts: a worker thread) reports what the `redocly lint` CLI
+ * The build's Redocly lint (scripts/bundle/bundler.ts) reports what the `redocly lint` CLI
  * reports with the same redocly.yaml, file, line, rule and message, for source that breaks Redocly's rules
  * in different ways; and `npm run lint` / `npm run build` fail on them naming file, line and rule. Examples
  * that break their schemas are Spectral's to report (atlas-examples-valid; Redocly's example rules are off

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { BUNDLE_YAML } from "../../scripts/common/bundle-paths.js";
+import { BUNDLE_YAML } from "../../scripts/common/project-paths.js";
 import { freePort } from "../../scripts/serve/prism-server.js";
 import { listOperations, readBundledDocument } from "../support/bundled-document.js";
 import { DEFAULT_CREDENTIALS } from "../../scripts/serve/atlas/auth.js";

@@ -8,7 +8,7 @@ import { Validator } from "@seriousme/openapi-schema-validator";
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { BUNDLE_30_JSON, BUNDLE_30_YAML, BUNDLE_JSON } from "../../scripts/common/bundle-paths.js";
+import { BUNDLE_30_JSON, BUNDLE_30_YAML, BUNDLE_JSON } from "../../scripts/common/project-paths.js";
 import { toOpenApi30 } from "../../scripts/bundle/openapi-30.js";
 import { HTTP_METHODS, isObject, listOperations, type JsonObject } from "../support/bundled-document.js";
 

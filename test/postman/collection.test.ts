@@ -1,17 +1,17 @@
 /**
- * The Postman collection (dist/atlas-admin.postman_collection.json, from `npm run build`) against the
+ * The Postman collection (generated/atlas-admin.postman_collection.json, from `npm run build`) against the
  * document it is made from: every operation once, in its tag's folder, with the versioned headers, the
  * examples, the auth variables and the embedded response schema; and the post-processing step's errors.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { operationMediaTypes } from "../../scripts/bundle/operation-media-types.js";
+import { operationMediaTypes } from "../../scripts/openapi/document.js";
 import { commercialExample, convertDocument, finishCollection, takeUnicodePatterns, type Collection } from "../../scripts/postman/collection.js";
 import { listOperations, readBundledDocument, valueAt, type JsonObject } from "../support/bundled-document.js";
 import { describeErrors, DocumentValidator } from "../support/document-validator.js";
 
-const COLLECTION = fileURLToPath(new URL("../../dist/atlas-admin.postman_collection.json", import.meta.url));
+const COLLECTION = fileURLToPath(new URL("../../generated/atlas-admin.postman_collection.json", import.meta.url));
 const DOCS_COPY = fileURLToPath(new URL("../../dist/docs/atlas-admin.postman_collection.json", import.meta.url));
 const doc = readBundledDocument();
 const operations = listOperations(doc);
@@ -21,7 +21,7 @@ let collection: Collection;
 let requests: Request[];
 
 beforeAll(() => {
-  if (!existsSync(COLLECTION)) throw new Error("dist/atlas-admin.postman_collection.json is missing: run npm run build first");
+  if (!existsSync(COLLECTION)) throw new Error("generated/atlas-admin.postman_collection.json is missing: run npm run build first");
   collection = JSON.parse(readFileSync(COLLECTION, "utf8"));
   requests = collection.item.flatMap((folder) => (folder.item ?? []).map((item) => ({ name: item.name, folder: folder.name, request: item.request, test: (item.event as any[])[0].script.exec.join("\n") })));
 });

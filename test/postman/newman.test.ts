@@ -11,13 +11,14 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import newman, { type NewmanRunSummary } from "newman";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BUNDLE_YAML } from "../../scripts/common/bundle-paths.js";
+import { BUNDLE_YAML } from "../../scripts/common/project-paths.js";
 import { DEFAULT_CREDENTIALS } from "../../scripts/serve/atlas/auth.js";
-import { startMock, type AtlasMock } from "../../scripts/serve/atlas/mock-server.js";
+import { createAtlasLayer } from "../../scripts/serve/atlas/layer.js";
+import { listenLayer, startMock, type AtlasMock } from "../../scripts/serve/atlas/mock-server.js";
 import { DEFAULT_MOCK_PORT, MOCK_HOST } from "../../scripts/serve/prism-server.js";
 import { listOperations, readBundledDocument, valueAt, type JsonObject } from "../support/bundled-document.js";
 
-const COLLECTION = fileURLToPath(new URL("../../dist/atlas-admin.postman_collection.json", import.meta.url));
+const COLLECTION = fileURLToPath(new URL("../../generated/atlas-admin.postman_collection.json", import.meta.url));
 const ENVIRONMENT = fileURLToPath(new URL("../../scripts/postman/atlas-mock.postman_environment.json", import.meta.url));
 const doc = readBundledDocument();
 const operations = listOperations(doc);
@@ -27,7 +28,7 @@ const documentedStatus = new Map(
 );
 
 type Environment = { name: string; values: { key: string; value: string; type: string; enabled: boolean }[] };
-if (!existsSync(COLLECTION)) throw new Error("dist/atlas-admin.postman_collection.json is missing: run npm run build first");
+if (!existsSync(COLLECTION)) throw new Error("generated/atlas-admin.postman_collection.json is missing: run npm run build first");
 const collection = JSON.parse(readFileSync(COLLECTION, "utf8"));
 const environment = JSON.parse(readFileSync(ENVIRONMENT, "utf8")) as Environment;
 
@@ -59,7 +60,7 @@ afterAll(async () => {
 
 /** A run against a fresh Atlas layer over the mock's Prism: no project is left from an earlier run (createProject would get 409). */
 async function runOnMock(overrides: Record<string, string>, layer: { tokenTtlMs?: number } = {}) {
-  const fresh = await mock.addLayer(layer);
+  const fresh = await listenLayer(createAtlasLayer({ doc: readBundledDocument(), prismUrl: mock.prismUrl, credentials: DEFAULT_CREDENTIALS, ...layer }));
   try {
     return await runNewman(fresh.url, overrides);
   } finally {

@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { valueAtPointer } from "../../scripts/openapi/json-pointer.js";
+import { valueAtPointer } from "../../scripts/openapi/document.js";
 import { readReferencePages, type PageField, type PageOperation } from "./pages.js";
 
 type Json = any;

@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { bundleProject, bundleToYaml } from "../../scripts/bundle/bundler.js";
 import { lintYaml } from "../spectral/spectralHarness.js";
 import { projectPaths } from "../../scripts/common/project-paths.js";
-import { BUNDLE_YAML } from "../../scripts/common/bundle-paths.js";
+import { BUNDLE_YAML } from "../../scripts/common/project-paths.js";
 import { SAMPLE_LABELS, tsLiteral, type CodeSample } from "../../scripts/bundle/code-samples.js";
 import { finishBundle } from "../../scripts/bundle/finish-bundle.js";
 import { listOperations, readBundledDocument, type JsonObject } from "../support/bundled-document.js";

@@ -44,19 +44,15 @@ describe("the library compile", () => {
     write("lib/gen/answer.d.ts", "export declare const answer: number;\n");
     write("lib/dist/gen/answer.js.map", '{"sources":["../../gen/answer.ts"]}');
     const compiler = new LibCompiler(join(root, "lib/tsconfig.json"), join(root, "lib/build/lib.tsbuildinfo"));
-    try {
-      expect(await compiler.compile()).toEqual([]);
-      expect(read("lib/dist/src/index.js")).toContain('from "../gen/answer.js"');
-      expect(read("lib/dist/gen/answer.js")).toBe("export const answer = 21;\n");
-      expect(read("lib/dist/gen/answer.d.ts")).toBe("export declare const answer: number;\n");
-      expect(existsSync(join(root, "lib/dist/gen/answer.js.map"))).toBe(false);
+    expect(await compiler.compile()).toEqual([]);
+    expect(read("lib/dist/src/index.js")).toContain('from "../gen/answer.js"');
+    expect(read("lib/dist/gen/answer.js")).toBe("export const answer = 21;\n");
+    expect(read("lib/dist/gen/answer.d.ts")).toBe("export declare const answer: number;\n");
+    expect(existsSync(join(root, "lib/dist/gen/answer.js.map"))).toBe(false);
 
-      write("lib/gen/answer.js", "export const answer = 42;\n");
-      expect(await compiler.compile()).toEqual([]);
-      expect(read("lib/dist/gen/answer.js")).toBe("export const answer = 42;\n");
-    } finally {
-      await compiler.close();
-    }
+    write("lib/gen/answer.js", "export const answer = 42;\n");
+    expect(await compiler.compile()).toEqual([]);
+    expect(read("lib/dist/gen/answer.js")).toBe("export const answer = 42;\n");
   });
 
   it("type-checks the sources against the declaration, naming file and line", async () => {
@@ -66,11 +62,7 @@ describe("the library compile", () => {
     write("bad/gen/answer.js", "export const answer = 21;\n");
     write("bad/gen/answer.d.ts", "export declare const answer: number;\n");
     const compiler = new LibCompiler(join(root, "bad/tsconfig.json"), join(root, "bad/build/lib.tsbuildinfo"));
-    try {
-      const problems = await compiler.compile();
-      expect(problems).toEqual([expect.objectContaining({ file: join(root, "bad/src/index.ts"), line: 3, rule: "TS2322", severity: "error" })]);
-    } finally {
-      await compiler.close();
-    }
+    const problems = await compiler.compile();
+    expect(problems).toEqual([expect.objectContaining({ file: join(root, "bad/src/index.ts"), line: 3, rule: "TS2322", severity: "error" })]);
   });
 });

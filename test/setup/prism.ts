@@ -7,7 +7,7 @@
  */
 import { existsSync } from "node:fs";
 import type { TestProject } from "vitest/node";
-import { BUNDLE_30_JSON, BUNDLE_30_YAML, BUNDLE_JSON, BUNDLE_YAML } from "../../scripts/common/bundle-paths.js";
+import { BUNDLE_30_JSON, BUNDLE_30_YAML, BUNDLE_JSON, BUNDLE_YAML } from "../../scripts/common/project-paths.js";
 import { DEFAULT_CREDENTIALS } from "../../scripts/serve/atlas/auth.js";
 import { createAtlasLayer } from "../../scripts/serve/atlas/layer.js";
 import { listenLayer, startMock, type AtlasMock } from "../../scripts/serve/atlas/mock-server.js";

@@ -1,18 +1,19 @@
-// The build hands Spectral the bundle it already holds (scripts/lint/spectral-ruleset.js lintWithSpectral
+// The build hands Spectral the bundle it already holds (scripts/lint/spectral.ts lintWithSpectral
 // with `data`): Spectral lints the object and parses the YAML text only for the lines of findings. Every
 // bad fixture must give the same findings, at the same lines, as when Spectral parses the text itself.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseYaml } from '@redocly/openapi-core';
 import { describe, expect, it } from 'vitest';
-import { lintWithSpectral, type PlainSpectralResult } from '../../scripts/lint/spectral-ruleset.js';
+import type { Problem } from '../../scripts/common/problems.js';
+import { lintWithSpectral } from '../../scripts/lint/spectral.js';
 import { fixtureRulesetFile, fixturesDir, loadRuleset } from './spectralHarness.js';
 
 // The bad fixtures (atlas-*.yaml), linted with their ruleset (ruleset.yaml: the project's without IPA).
 const fixtures = fs.readdirSync(fixturesDir).filter(name => name.startsWith('atlas-') && name.endsWith('.yaml'));
 
-function inOrder(results: PlainSpectralResult[]): string[] {
-  return results.map(r => `${r.source}:${r.line} ${r.code} [${r.severity}] ${r.message}`).sort();
+function inOrder(results: Problem[]): string[] {
+  return results.map(r => `${r.file}:${r.line} ${r.rule} [${r.severity}] ${r.message}`).sort();
 }
 
 describe('Spectral on the document in memory', () => {

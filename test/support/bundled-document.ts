@@ -3,15 +3,15 @@
  * so tests iterate the document instead of hand-listing operations, codes or parameters.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { BUNDLE_JSON } from "../../scripts/common/bundle-paths.js";
-import { valueAtPointer } from "../../scripts/openapi/json-pointer.js";
+import { BUNDLE_JSON } from "../../scripts/common/project-paths.js";
+import { HTTP_METHODS, valueAtPointer } from "../../scripts/openapi/document.js";
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 /** A JSON Schema (2020-12, OpenAPI 3.1 dialect) as it appears in the document. */
 export type Schema = JsonObject | boolean;
 
-export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+export { HTTP_METHODS };
 
 export interface Parameter {
   name: string;

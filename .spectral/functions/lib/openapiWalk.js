@@ -1,44 +1,27 @@
 // Walks an *unresolved*, bundled OpenAPI document (every $ref local) as written, so that each schema is
 // visited once, where an author edits it; a walk never follows a $ref (its target is visited where defined).
 
-import { pointerKeys, valueAtPointer } from '../../../scripts/openapi/json-pointer.js';
+import { decodeSegment, followRefs, HTTP_METHODS, isObject, pointerKeys, pointerOf } from '../../../scripts/openapi/document.js';
 import { SUBSCHEMA_KEYWORDS } from '../../../scripts/openapi/schema-views.js';
 
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+export { HTTP_METHODS, isObject, decodeSegment as decodePointerSegment };
 
 // The JSON Schema 2020-12 keywords that hold subschemas: one list, shared with scripts/openapi/schema-views.js.
 const { maps: SCHEMA_MAP_KEYWORDS, lists: SCHEMA_LIST_KEYWORDS, single: SCHEMA_KEYWORDS } = SUBSCHEMA_KEYWORDS;
-
-export function isObject(value) {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function entries(value) {
   return isObject(value) ? Object.entries(value) : [];
 }
 
-/** Decodes one JSON-pointer segment ('~1' -> '/', '~0' -> '~'). */
-export function decodePointerSegment(segment) {
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
 /** Encodes a path (array of keys) as a JSON pointer, e.g. ['paths', '/a'] -> '/paths/~1a'. */
 export function toJsonPointer(path) {
-  return path.map(key => '/' + String(key).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  return pointerOf(path).slice(1);
 }
 
-/**
- * Follows a local $ref ('#/components/...') to { value, path }, through chains of $refs.
- * Returns undefined for a non-local $ref or a pointer that leads nowhere.
- */
-export function resolveLocalRef(document, ref, seen = new Set()) {
-  if (typeof ref !== 'string' || !ref.startsWith('#') || seen.has(ref)) return undefined;
-  seen.add(ref);
-  const path = pointerKeys(ref);
-  const value = valueAtPointer(document, ref);
-  if (value === undefined) return undefined;
-  if (isObject(value) && typeof value.$ref === 'string') return resolveLocalRef(document, value.$ref, seen);
-  return { value, path };
+/** Follows a local $ref to { value, path }, through chains of $refs; undefined when it cannot be followed. */
+export function resolveLocalRef(document, ref) {
+  const found = followRefs(document, { $ref: ref });
+  return found === undefined ? undefined : { value: found.value, path: pointerKeys(found.pointer) };
 }
 
 /**

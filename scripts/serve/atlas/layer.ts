@@ -7,9 +7,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { HTTP_METHODS } from "../../bundle/finish-bundle.js";
-import { operationMediaTypes } from "../../bundle/operation-media-types.js";
-import { valueAtPointer } from "../../openapi/json-pointer.js";
+import { HTTP_METHODS, operationMediaTypes, valueAtPointer } from "../../openapi/document.js";
 import { ajvRef, createOpenApiAjv } from "../../openapi/openapi-ajv.js";
 import { documentView } from "../../openapi/schema-views.js";
 import { MockAuth, type Credentials } from "./auth.js";
