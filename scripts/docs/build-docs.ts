@@ -1,52 +1,57 @@
 /**
- * Builds the static documentation page dist/docs/index.html from the OpenAPI document with
- * `redocly build-docs --inlineBundle`, so the page works offline:
+ * Builds the static documentation page dist/docs/index.html from the OpenAPI document the way
+ * `redocly build-docs --inlineBundle --template scripts/docs/build-docs.template.hbs` does, so the page
+ * works offline:
  *  - --inlineBundle embeds the Redoc script instead of loading it from Redocly's CDN;
- *  - Redoc 3 uses system fonts (no Google Fonts), but its sidebar footer ("API docs by Redocly")
- *    loads the Redocly logo from https://cdn.redoc.ly at run time. There is no option to turn
- *    that off, so the two logo URLs are replaced by inline SVG data URIs after the build;
- *  - scripts/docs/build-docs.template.hbs is Redoc's page template with a smaller title (the default
- *    one breaks "Administration" mid-word at 1280 px) and an inline favicon;
- *  - the result is then scanned for anything the page would fetch from another host, and the
- *    build fails if something is left.
- * Links the reader may follow (externalDocs, contact, license) stay: they are never loaded.
+ *  - Redoc 3 uses system fonts, but its sidebar footer loads the Redocly logo from https://cdn.redoc.ly
+ *    at run time, with no option to turn that off: the two logo URLs become inline SVG data URIs;
+ *  - the template is Redoc's with a smaller title (the default breaks "Administration" mid-word at
+ *    1280 px) and an inline favicon;
+ *  - the result is scanned for anything the page would fetch from another host; the build fails if
+ *    something is left. Links the reader may follow (externalDocs, contact, license) stay.
+ *
+ * @redocly/cli has no JavaScript API for build-docs, but the command is a lazily loaded module of its
+ * package whose only export is its handler (`handlerBuildCommand`): called in this process it gives
+ * the CLI's bytes without a Node start-up and the CLI's load per page, and stays warm for `npm run dev`.
+ * The module is found by that export name; if a CLI version no longer has it, the CLI runs as a subprocess.
  */
-import { existsSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { loadConfig, type Config } from "@redocly/openapi-core";
 import { bundleProject } from "../bundle/bundler.js";
 import { BUNDLE_YAML } from "../common/bundle-paths.js";
 import { finishBundle } from "../bundle/finish-bundle.js";
 import { projectPaths } from "../common/project-paths.js";
-import { renderRedoc } from "./redoc-render.js";
-import { onWorkerFrom, WorkerClient } from "../common/worker-client.js";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-
-/** What buildDocs renders by default: the finished bundle `npm run bundle` / `npm run build` wrote (it has the code samples openapi/ lacks). */
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+/** What `npm run docs -- <file>` renders by default: the finished bundle (it has the code samples openapi/ lacks). */
 export const defaultSource = BUNDLE_YAML;
-export const defaultOutput = resolve(root, "dist/docs/index.html");
-/** Redoc's default page template plus a style fix and an inline favicon. */
-const template = resolve(root, "scripts/docs/build-docs.template.hbs");
+export const defaultOutput = resolve(ROOT, "dist/docs/index.html");
+const TEMPLATE = resolve(ROOT, "scripts/docs/build-docs.template.hbs");
+/** Where a bundled document in memory waits to be rendered, and the page's scratch file (build scratch space). */
+const DOCUMENT_INPUT = resolve(ROOT, "dist/.build/docs-input.json");
+const SCRATCH_OUTPUT = resolve(ROOT, "dist/.build/docs-output.html");
 
+const svgDataUri = (width: number, text: string): string =>
+  "data:image/svg+xml," +
+  encodeURIComponent(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="16" viewBox="0 0 ${width} 16">` +
+      `<text x="0" y="13" font-family="system-ui,sans-serif" font-size="14" font-weight="600" fill="#5c6670">${text}</text></svg>`,
+  );
 /** Inline stand-ins for the remote Redocly logos, keyed by the URL Redoc would load. */
-const remoteLogos: Record<string, string> = {
+const REMOTE_LOGOS: Record<string, string> = {
   "https://cdn.redoc.ly/redoc/logo-mini-full.svg": svgDataUri(62, "Redocly"),
   "https://cdn.redoc.ly/redoc/logo-mini.svg": svgDataUri(12, "R"),
 };
 
-function svgDataUri(width: number, text: string): string {
-  const svg =
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="16" viewBox="0 0 ${width} 16">` +
-    `<text x="0" y="13" font-family="system-ui,sans-serif" font-size="14" font-weight="600" fill="#5c6670">${text}</text></svg>`;
-  return `data:image/svg+xml,${encodeURIComponent(svg)}`;
-}
-
 /** Replaces each remote logo URL; fails if Redoc no longer contains one, so a new CLI version gets looked at. */
 export function inlineRemoteLogos(html: string): string {
   let out = html;
-  for (const [url, dataUri] of Object.entries(remoteLogos)) {
+  for (const [url, dataUri] of Object.entries(REMOTE_LOGOS)) {
     if (!out.includes(url)) throw new Error(`build-docs: expected Redoc to reference ${url}; check what the new version loads`);
     out = out.split(url).join(dataUri);
   }
@@ -54,12 +59,11 @@ export function inlineRemoteLogos(html: string): string {
 }
 
 /**
- * Patterns for resources a browser would fetch: elements with src/href/srcset/poster/data pointing
- * at http(s), CSS url(http...) and @import, ES module imports from http(s), and Redoc's known
- * runtime CDNs (the logo host and its icon host; the latter is only used by features this page
- * does not render, and the browser test checks the real requests).
+ * What a browser would fetch: elements with src/href/srcset/poster/data at http(s), CSS url(http...)
+ * and @import, ES module imports from http(s), and Redoc's runtime CDNs (the logo host and its icon
+ * host, only used by features this page does not render; the browser test checks the real requests).
  */
-const loadedRemote: RegExp[] = [
+const LOADED_REMOTE: RegExp[] = [
   /<(?:script|img|link|iframe|source|video|audio|embed|object|track|image|use)\b[^>]*\s(?:src|href|srcset|poster|data|xlink:href)\s*=\s*["']?\s*(?:https?:)?\/\/[^"'\s>]+/gi,
   /url\(\s*["']?\s*(?:https?:)?\/\/[^"')\s]+/gi,
   /@import\s+(?:url\()?\s*["']?\s*(?:https?:)?\/\/[^"')\s;]+/gi,
@@ -69,75 +73,88 @@ const loadedRemote: RegExp[] = [
 
 /** Lists what in `html` would make the page load something from another host. */
 export function findRemoteLoads(html: string): string[] {
-  const found = new Set<string>();
-  for (const pattern of loadedRemote) for (const match of html.matchAll(pattern)) found.add(match[0]);
-  return [...found];
+  return [...new Set(LOADED_REMOTE.flatMap((pattern) => [...html.matchAll(pattern)].map((match) => match[0])))];
+}
+
+type BuildDocsHandler = (args: { argv: Record<string, unknown>; config: Config }) => Promise<void>;
+let handler: Promise<BuildDocsHandler | undefined> | undefined;
+
+async function findHandler(root: string): Promise<BuildDocsHandler | undefined> {
+  const cli = dirname(createRequire(join(root, "package.json")).resolve("@redocly/cli/package.json"));
+  const chunks = join(cli, "lib", "chunks");
+  for (const name of existsSync(chunks) ? readdirSync(chunks).filter((file) => file.endsWith(".js")) : []) {
+    if (!/export\{\s*\w+ as handlerBuildCommand\s*\}/.test(readFileSync(join(chunks, name), "utf8"))) continue;
+    const module = (await import(pathToFileURL(join(chunks, name)).href)) as { handlerBuildCommand?: unknown };
+    if (typeof module.handlerBuildCommand === "function") return module.handlerBuildCommand as BuildDocsHandler;
+  }
+  return undefined;
+}
+
+function runCli(root: string, args: string[]): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(join(root, "node_modules", ".bin", "redocly"), args, { cwd: root, env: { ...process.env, REDOCLY_TELEMETRY: "off" }, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk));
+    child.on("error", fail);
+    child.on("close", (code) => (code === 0 ? done() : fail(new Error(`redocly ${args.join(" ")} exited with ${code}:\n${output}`))));
+  });
+}
+
+/** `redocly build-docs source --inlineBundle --template t --output output`, with `root`'s redocly.yaml as it is now. */
+export async function renderRedoc(root: string, source: string, output: string, template = TEMPLATE): Promise<void> {
+  process.env.REDOCLY_TELEMETRY = "off";
+  handler ??= findHandler(root);
+  const build = await handler;
+  if (!build) return runCli(root, ["build-docs", source, "--inlineBundle", "--template", template, "--output", output]);
+  // Read on every render: the page follows an edit of redocly.yaml (its `openapi:` options are the page's).
+  const config = await loadConfig({ configPath: resolve(root, "redocly.yaml") });
+  // The CLI's logger writes its banners to stderr: kept for the error message, not printed.
+  const write = process.stderr.write;
+  let log = "";
+  process.stderr.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    log += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
+    (rest.find((arg) => typeof arg === "function") as (() => void) | undefined)?.();
+    return true;
+  }) as typeof process.stderr.write;
+  try {
+    await build({ argv: { api: resolve(source), o: resolve(output), template: resolve(template), inlineBundle: true }, config });
+  } catch (error) {
+    throw new Error(`redocly build-docs ${source}: ${error instanceof Error ? error.message : String(error)}\n${log}`);
+  } finally {
+    process.stderr.write = write;
+  }
 }
 
 /** Renders `source` (a file) into `output`, then makes the page offline (see the top of this file). */
-export async function buildDocs(source = defaultSource, output = defaultOutput): Promise<void> {
+export async function buildDocs(source = defaultSource, output = defaultOutput, root = ROOT): Promise<void> {
   if (!existsSync(source)) throw new Error(`build-docs: ${source} is missing: run npm run bundle first`);
   await mkdir(dirname(output), { recursive: true });
-  await renderRedoc({ root, source, output, template });
+  await renderRedoc(root, source, output);
   const html = inlineRemoteLogos(await readFile(output, "utf8"));
   const remote = findRemoteLoads(html);
-  if (remote.length > 0) {
-    throw new Error(`build-docs: ${output} would load from other hosts:\n  ${remote.join("\n  ")}`);
-  }
+  if (remote.length > 0) throw new Error(`build-docs: ${output} would load from other hosts:\n  ${remote.join("\n  ")}`);
   await writeFile(output, html);
 }
 
-/** Where a bundled document waits to be rendered (build scratch space, not shipped). */
-const documentInput = resolve(root, "dist/.build/docs-input.json");
-
 /**
- * Renders a bundled document in memory (the build's, after finishBundle) into a scratch file; the
- * page goes live with commitDocs, so a build whose lint fails changes nothing, and a server never
- * serves half a page.
+ * Renders a bundled document in memory into a scratch file; commitDocs puts the page in place, so a
+ * build whose lint fails changes nothing and a server never serves half a page.
  */
 export async function renderDocsToScratch(document: unknown): Promise<string> {
-  const { scratch } = await writeDocsInput(document);
-  await buildDocs(documentInput, scratch);
-  return scratch;
+  await mkdir(dirname(DOCUMENT_INPUT), { recursive: true });
+  await writeFile(DOCUMENT_INPUT, JSON.stringify(document));
+  await buildDocs(DOCUMENT_INPUT, SCRATCH_OUTPUT);
+  return SCRATCH_OUTPUT;
 }
 
-/** Writes the document where the render reads it; returns the scratch file the page goes to, and the input's size. */
-async function writeDocsInput(document: unknown): Promise<{ scratch: string; bytes: number }> {
-  await mkdir(dirname(documentInput), { recursive: true });
-  const json = JSON.stringify(document);
-  await writeFile(documentInput, json);
-  return { scratch: resolve(dirname(documentInput), "docs-output.html"), bytes: json.length };
-}
-
-/**
- * Above this input size (about 1,000 operations) the build renders on a worker thread: there Redoc's
- * heap (over a gigabyte at 6,000 operations) is its own, apart from what the main thread holds, and is
- * freed when the thread ends. Below it, loading Redoc a second time on a new thread costs more than
- * it saves.
- */
-const WORKER_FROM_BYTES = onWorkerFrom(8_000_000);
-
-/**
- * renderDocsToScratch for `npm run build`: a big page is rendered on a worker thread
- * (lib/docs-render.worker.ts) that close() ends. `npm run dev` renders in process, where the handler
- * stays warm between edits.
- */
+/** renderDocsToScratch as the build calls it (Builder.renderDocsOnWorker): in this process. */
 export class DocsRenderer {
-  // The compiled copy next to this module (scripts/run.mjs): import.meta.url names the source file.
-  private readonly worker = new WorkerClient("docs", new URL(import.meta.resolve("./docs-render.worker.js")), {});
-
-  /** The scratch file the page was rendered to, and whether that happened on the worker thread. */
   async renderToScratch(document: unknown): Promise<{ scratch: string; onWorker: boolean }> {
-    const { scratch, bytes } = await writeDocsInput(document);
-    const onWorker = bytes >= WORKER_FROM_BYTES;
-    if (!onWorker) await buildDocs(documentInput, scratch);
-    else await this.worker.request({ type: "render", source: documentInput, output: scratch });
-    return { scratch, onWorker };
+    return { scratch: await renderDocsToScratch(document), onWorker: false };
   }
 
-  async close(): Promise<void> {
-    await this.worker.close();
-  }
+  async close(): Promise<void> {}
 }
 
 /** Puts a rendered page in place (a rename: atomic for whoever serves it). */
@@ -146,20 +163,11 @@ export async function commitDocs(scratch: string, output = defaultOutput): Promi
   await rename(scratch, output);
 }
 
-/** The page for a bundled document in memory, rendered and put in place. */
-export async function buildDocsFromDocument(document: unknown, output = defaultOutput): Promise<void> {
-  await commitDocs(await renderDocsToScratch(document), output);
-}
-
-/** `npm run docs`: the page of the bundled, finished document (as `npm run build` makes it), or of a given file. */
-async function main(args: string[]): Promise<string> {
-  const [source, output] = args;
-  if (source) {
-    await buildDocs(resolve(source), output ? resolve(output) : defaultOutput);
-    return output ?? "dist/docs/index.html";
-  }
-  await buildDocsFromDocument(finishBundle(await bundleProject(projectPaths(root))), defaultOutput);
-  return "dist/docs/index.html";
+/** `npm run docs [source [output]]`: the page of the finished bundle of openapi/ (as `npm run build` makes it), or of a given file. */
+async function main([source, output]: string[]): Promise<string> {
+  if (source) await buildDocs(resolve(source), output ? resolve(output) : defaultOutput);
+  else await commitDocs(await renderDocsToScratch(finishBundle(await bundleProject(projectPaths(ROOT)))));
+  return output ?? "dist/docs/index.html";
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

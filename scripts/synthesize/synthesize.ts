@@ -40,7 +40,7 @@ function isRelativeFileRef(value: string): boolean {
 }
 
 function withSuffix(fileName: string, suffix: string): string {
-  const dot = fileName.lastIndexOf("..");
+  const dot = fileName.lastIndexOf(".");
   return dot < 0 ? fileName + suffix : fileName.slice(0, dot) + suffix + fileName.slice(dot);
 }
 
