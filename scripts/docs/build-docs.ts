@@ -1,19 +1,14 @@
 /**
- * Builds the static documentation page dist/docs/index.html from the OpenAPI document the way
- * `redocly build-docs --inlineBundle --template scripts/docs/build-docs.template.hbs` does, so the page
- * works offline:
- *  - --inlineBundle embeds the Redoc script instead of loading it from Redocly's CDN;
- *  - Redoc 3 uses system fonts, but its sidebar footer loads the Redocly logo from https://cdn.redoc.ly
- *    at run time, with no option to turn that off: the two logo URLs become inline SVG data URIs;
- *  - the template is Redoc's with a smaller title (the default breaks "Administration" mid-word at
- *    1280 px) and an inline favicon;
- *  - the result is scanned for anything the page would fetch from another host; the build fails if
- *    something is left. Links the reader may follow (externalDocs, contact, license) stay.
+ * `npm run docs`: dist/docs/index.html as `redocly build-docs --inlineBundle --template
+ * scripts/docs/build-docs.template.hbs` writes it (Redoc's template, a smaller title, an inline
+ * favicon), made offline: the Redoc script is inlined, the two Redocly logos Redoc loads from
+ * cdn.redoc.ly become inline SVGs, and the build fails if anything else would load from another host
+ * (links the reader may follow stay).
  *
- * @redocly/cli has no JavaScript API for build-docs, but the command is a lazily loaded module of its
- * package whose only export is its handler (`handlerBuildCommand`): called in this process it gives
- * the CLI's bytes without a Node start-up and the CLI's load per page, and stays warm for `npm run dev`.
- * The module is found by that export name; if a CLI version no longer has it, the CLI runs as a subprocess.
+ * @redocly/cli has no JavaScript API for build-docs, but the command is a lazily loaded module whose
+ * only export is its handler (`handlerBuildCommand`): called in this process it writes the CLI's bytes
+ * without a Node start-up, and stays warm for `npm run dev`. It is found by that export name; if a CLI
+ * version no longer has it, the CLI runs as a subprocess.
  */
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -58,11 +53,7 @@ export function inlineRemoteLogos(html: string): string {
   return out;
 }
 
-/**
- * What a browser would fetch: elements with src/href/srcset/poster/data at http(s), CSS url(http...)
- * and @import, ES module imports from http(s), and Redoc's runtime CDNs (the logo host and its icon
- * host, only used by features this page does not render; the browser test checks the real requests).
- */
+/** What a browser would fetch: src/href/... at http(s), CSS url() and @import, module imports, Redoc's CDN (the browser test checks the real requests). */
 const LOADED_REMOTE: RegExp[] = [
   /<(?:script|img|link|iframe|source|video|audio|embed|object|track|image|use)\b[^>]*\s(?:src|href|srcset|poster|data|xlink:href)\s*=\s*["']?\s*(?:https?:)?\/\/[^"'\s>]+/gi,
   /url\(\s*["']?\s*(?:https?:)?\/\/[^"')\s]+/gi,

@@ -1,16 +1,10 @@
 /**
- * `npm run dev`: the authors' loop in one long-lived process (docs/dev-loop.md).
- *  - Watches openapi/, .spectral/ and .spectral.yaml, redocly.yaml, src/ and the docs template with
- *    chokidar (Node's recursive fs.watch loses a file once an editor has saved it by rename).
- *  - A change to the document first does what the page needs: bundle (each file kept parsed between
- *    cycles, read again when the watcher reports it), render, and the open page reloads (server-sent
- *    events on /__dev/events: `reload`, then `problems` with the cycle's findings). Then lint (Redocly,
- *    Spectral), the bundle files, types and dist/lib, and the mock restarts on a new bundle; a newer
- *    edit cuts that tail short and does it for itself. .spectral* re-runs Spectral, src/ dist/lib,
- *    the template the page.
- *  - Docs on http://127.0.0.1:8080 (DOCS_PORT), the Prism mock of dist/openapi.yaml on :4010 (MOCK_PORT).
- *  - Findings print as `file:line rule message`; a YAML error or a dangling $ref changes nothing:
- *    the last good page and mock stay up.
+ * `npm run dev`: the authors' loop in one long-lived process (docs/dev-loop.md). Watches openapi/,
+ * .spectral/, .spectral.yaml, redocly.yaml, src/ and the docs template with chokidar (Node's recursive
+ * fs.watch loses a file once an editor has saved it by rename). A change to the document first makes
+ * the page (bundle, each file kept parsed between cycles; render) and reloads the open page
+ * (server-sent events on /__dev/events: `reload`, then `problems`); then lint, the other outputs and
+ * the mock, unless a newer edit is waiting. A YAML error or a dangling $ref changes nothing.
  */
 import { watch } from "chokidar";
 import { readFile } from "node:fs/promises";
@@ -37,13 +31,16 @@ const EVENTS_PATH = "/__dev/events";
 const SETTLE_MS = 40;
 const RELOAD_SCRIPT = `<script>new EventSource(${JSON.stringify(EVENTS_PATH)}).addEventListener("reload", () => location.reload());</script>`;
 
+const withReloadScript = (html: string, at = html.lastIndexOf("</body>")): string => (at === -1 ? html + RELOAD_SCRIPT : html.slice(0, at) + RELOAD_SCRIPT + html.slice(at));
+
 type Change = "openapi" | "redocly-config" | "ruleset" | "src" | "template";
 const log = (line: string): void => console.log(`[dev] ${line}`);
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 function classify(file: string): Change | undefined {
   const under = (dir: string) => file.startsWith(resolve(root, dir) + sep);
-  if (under("openapi")) return "openapi";
+  // Only the document's files: not an editor's swap or temporary files beside them.
+  if (under("openapi")) return /\.(ya?ml|json)$/.test(file) ? "openapi" : undefined;
   if (under(".spectral") || file === paths.spectralRuleset) return "ruleset";
   if (under("src")) return "src";
   if (file === paths.docsTemplate) return "template";
@@ -90,12 +87,6 @@ class DevLoop {
   private readonly clients = new Set<ServerResponse>();
 
   constructor(private readonly mockPort: number) {}
-
-  /** The first cycle: everything. */
-  initial(): Promise<void> {
-    this.pending = new Set(["openapi", "src"]);
-    return this.drain();
-  }
 
   changed(change: Change, file?: string): void {
     if (change === "openapi") this.resolver.forget(file);
@@ -182,7 +173,12 @@ class DevLoop {
       }
     });
     await this.page(id, document);
-    const superseded = () => this.pending.size > 0 && (log(`cycle ${id}: a newer edit takes over lint and outputs`), true);
+    const superseded = (): boolean => {
+      if (this.pending.size === 0) return false;
+      if (compile) this.pending.add("src");
+      log(`cycle ${id}: a newer edit takes over lint and outputs`);
+      return true;
+    };
     const bundled: Bundled = { document, yaml: bundleToYaml(document), files: this.resolver.getFiles() };
     this.lastBundled = bundled;
     await writeText(paths.lintBundle, bundled.yaml);
@@ -212,27 +208,20 @@ async function main(): Promise<void> {
   const mockPort = portFromEnv("MOCK_PORT", DEFAULT_MOCK_PORT);
   const loop = new DevLoop(mockPort);
   const server = createStaticServer(dirname(paths.docsPage), (request, response, pathname, file) => {
-    if (pathname === EVENTS_PATH) loop.subscribe(response);
-    else if (file !== paths.docsPage || request.method !== "GET") return false;
-    else {
-      readFile(file, "utf8").then(
-        (html) => {
-          const at = html.lastIndexOf("</body>");
-          const body = at === -1 ? html + RELOAD_SCRIPT : html.slice(0, at) + RELOAD_SCRIPT + html.slice(at);
-          response.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-cache" }).end(body);
-        },
-        () => response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("no docs page yet: see the terminal running npm run dev\n"),
-      );
-    }
+    if (pathname === EVENTS_PATH) return (loop.subscribe(response), true);
+    if (file !== paths.docsPage || request.method !== "GET") return false;
+    readFile(file, "utf8").then(
+      (html) => response.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-cache" }).end(withReloadScript(html)),
+      () => response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("no docs page yet: see the terminal running npm run dev\n"),
+    );
     return true;
   });
   await listen(server, docsPort, "DOCS_PORT");
   const watched = ["openapi", ".spectral", "src", ".spectral.yaml", "redocly.yaml"].map((path) => resolve(root, path)).concat(paths.docsTemplate);
   const watcher = watch(watched, { ignoreInitial: true });
   watcher.on("all", (_event, path) => {
-    const file = resolve(root, path);
-    const change = classify(file);
-    if (change) loop.changed(change, file);
+    const change = classify(resolve(root, path));
+    if (change) loop.changed(change, resolve(root, path));
   });
   watcher.on("error", (error) => log(`watching: ${message(error)}`));
   await new Promise<void>((ready) => watcher.once("ready", () => ready()));
@@ -245,7 +234,9 @@ async function main(): Promise<void> {
 
   log(`docs: http://${STATIC_HOST}:${docsPort}/ (reloads itself), mock: http://${STATIC_HOST}:${mockPort}/`);
   log("watching openapi/, .spectral/, .spectral.yaml, redocly.yaml, src/ and the docs template; Ctrl-C stops");
-  await loop.initial();
+  loop.changed("openapi");
+  loop.changed("src");
+  await loop.drain();
   log("ready");
 }
 
