@@ -7,10 +7,9 @@
  *
  * @redocly/cli has no JavaScript API for build-docs, but the command is a lazily loaded module whose
  * only export is its handler (`handlerBuildCommand`): called in this process it writes the CLI's bytes
- * without a Node start-up, and stays warm for `npm run dev`. It is found by that export name; if a CLI
- * version no longer has it, the CLI runs as a subprocess.
+ * without a Node start-up, and stays warm for `npm run dev`. It is found by that export name (the CLI
+ * is pinned; a version without it fails here, by name).
  */
-import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -81,23 +80,12 @@ async function findHandler(root: string): Promise<BuildDocsHandler | undefined> 
   return undefined;
 }
 
-function runCli(root: string, args: string[]): Promise<void> {
-  return new Promise((done, fail) => {
-    const child = spawn(join(root, "node_modules", ".bin", "redocly"), args, { cwd: root, env: { ...process.env, REDOCLY_TELEMETRY: "off" }, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk));
-    child.on("error", fail);
-    child.on("close", (code) => (code === 0 ? done() : fail(new Error(`redocly ${args.join(" ")} exited with ${code}:\n${output}`))));
-  });
-}
-
 /** `redocly build-docs source --inlineBundle --template t --output output`, with `root`'s redocly.yaml as it is now. */
 export async function renderRedoc(root: string, source: string, output: string, template = TEMPLATE): Promise<void> {
   process.env.REDOCLY_TELEMETRY = "off";
   handler ??= findHandler(root);
   const build = await handler;
-  if (!build) return runCli(root, ["build-docs", source, "--inlineBundle", "--template", template, "--output", output]);
+  if (!build) throw new Error("build-docs: @redocly/cli no longer has its build-docs handler (handlerBuildCommand): see scripts/docs/build-docs.ts");
   // Read on every render: the page follows an edit of redocly.yaml (its `openapi:` options are the page's).
   const config = await loadConfig({ configPath: resolve(root, "redocly.yaml") });
   // The CLI's logger writes its banners to stderr: kept for the error message, not printed.

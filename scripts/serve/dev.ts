@@ -30,7 +30,6 @@ const EVENTS_PATH = "/__dev/events";
 /** Editors write a file in several steps; changes this close together make one cycle. */
 const SETTLE_MS = 40;
 const RELOAD_SCRIPT = `<script>new EventSource(${JSON.stringify(EVENTS_PATH)}).addEventListener("reload", () => location.reload());</script>`;
-
 const withReloadScript = (html: string, at = html.lastIndexOf("</body>")): string => (at === -1 ? html + RELOAD_SCRIPT : html.slice(0, at) + RELOAD_SCRIPT + html.slice(at));
 
 type Change = "openapi" | "redocly-config" | "ruleset" | "src" | "template";
@@ -47,16 +46,12 @@ function classify(file: string): Change | undefined {
   return file === paths.redoclyConfig ? "redocly-config" : undefined;
 }
 
-/**
- * Redocly's resolver, keeping each file's parse across cycles until forget() (the watcher saw it
- * change). Bundling rewrites the $refs of what it resolves: each bundle gets a copy.
- */
+/** Redocly's resolver, keeping each file's parse until forget() (the watcher saw it change); bundling rewrites $refs, so each bundle gets a copy. */
 class KeptParses extends FileLimitedResolver {
   private readonly kept = new Map<string, Promise<Document>>();
 
-  forget(file?: string): void {
-    if (file) this.kept.delete(file);
-    else this.kept.clear();
+  forget(file: string): void {
+    this.kept.delete(file);
   }
 
   override resolveDocument<T>(base: string | null, ref: string, isRoot = false): Promise<Document<T>> {
@@ -88,7 +83,7 @@ class DevLoop {
 
   constructor(private readonly mockPort: number) {}
 
-  changed(change: Change, file?: string): void {
+  changed(change: Change, file = ""): void {
     if (change === "openapi") this.resolver.forget(file);
     this.pending.add(change);
     clearTimeout(this.timer);
@@ -136,9 +131,8 @@ class DevLoop {
     log(`cycle ${id}: ${[...changes].join(", ")}`);
     try {
       if (changes.has("redocly-config")) {
-        this.builder.reloadRedoclyConfig();
         this.config = undefined;
-        this.resolver.forget();
+        this.builder.reloadRedoclyConfig();
       }
       if (changes.has("ruleset")) this.builder.reloadRuleset();
       if (changes.has("openapi") || changes.has("redocly-config")) await this.document(id, changes.has("src") || id === 1);
@@ -165,26 +159,22 @@ class DevLoop {
     this.config ??= loadRedoclyConfig(root, paths.entry).catch((error: unknown) => ((this.config = undefined), Promise.reject(error)));
     const context = { entry: paths.entry, config: await this.config, resolver: this.resolver };
     this.resolver.cache.clear();
-    const document = await this.builder.timed("bundle", async () => {
-      try {
-        return finishBundle((await bundleOpenApi(context, root)).document);
-      } catch (error) {
-        throw error instanceof YamlParseError ? new ProblemsError("openapi/ cannot be bundled", [yamlProblem(error)], root) : error;
-      }
+    const bundle = bundleOpenApi(context, root).catch((error: unknown) => {
+      throw error instanceof YamlParseError ? new ProblemsError("openapi/ cannot be bundled", [yamlProblem(error)], root) : error;
     });
+    const document = await this.builder.timed("bundle", async () => finishBundle((await bundle).document));
     await this.page(id, document);
+    // A newer edit waiting does the lint and outputs for itself (and dist/lib, if this cycle owed it).
     const superseded = (): boolean => {
-      if (this.pending.size === 0) return false;
-      if (compile) this.pending.add("src");
-      log(`cycle ${id}: a newer edit takes over lint and outputs`);
-      return true;
+      if (compile && this.pending.size > 0) this.pending.add("src");
+      return this.pending.size > 0;
     };
     const bundled: Bundled = { document, yaml: bundleToYaml(document), files: this.resolver.getFiles() };
     this.lastBundled = bundled;
     await writeText(paths.lintBundle, bundled.yaml);
-    if (superseded()) return;
+    if (superseded()) return log(`cycle ${id}: a newer edit takes over lint and outputs`);
     this.report(id, [...(await this.builder.redoclyLint()), ...(await this.builder.spectral(bundled))]);
-    if (superseded()) return;
+    if (superseded()) return log(`cycle ${id}: a newer edit takes over the outputs`);
     const changed = await this.builder.outputs(document, OUTPUT_STEPS.filter((step) => step.name !== LIB_STEP), bundled.yaml);
     if (changed.has("bundle") || !this.mock) await this.restartMock(id);
     if (compile || changed.has("generated")) await this.builder.timed(LIB_STEP, () => this.builder.compileLib());

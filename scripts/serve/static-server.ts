@@ -8,13 +8,8 @@ import { extname, join, resolve, sep } from "node:path";
 
 export const STATIC_HOST = "127.0.0.1";
 const CONTENT_TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".yaml": "application/yaml; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
+  ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".svg": "image/svg+xml",
+  ".json": "application/json; charset=utf-8", ".yaml": "application/yaml; charset=utf-8", ".png": "image/png",
 };
 
 /** Answers a request itself (true), or leaves it to the static files (false). */
