@@ -1,14 +1,9 @@
 /**
  * `npm run docs`: dist/docs/index.html as `redocly build-docs --inlineBundle --template
- * scripts/docs/build-docs.template.hbs` writes it (Redoc's template, a smaller title, an inline
- * favicon), made offline: the Redoc script is inlined, the two Redocly logos Redoc loads from
- * cdn.redoc.ly become inline SVGs, and the build fails if anything else would load from another host
- * (links the reader may follow stay).
- *
- * @redocly/cli has no JavaScript API for build-docs, but the command is a lazily loaded module whose
- * only export is its handler (`handlerBuildCommand`): called in this process it writes the CLI's bytes
- * without a Node start-up, and stays warm for `npm run dev`. It is found by that export name (the CLI
- * is pinned; a version without it fails here, by name).
+ * scripts/docs/build-docs.template.hbs` writes it, made offline: the two Redocly logos Redoc loads from
+ * cdn.redoc.ly become inline SVGs, and the build fails if anything else would load from another host.
+ * @redocly/cli has no JavaScript API for build-docs; its command module's one export, the handler
+ * (`handlerBuildCommand`), called in this process, writes the CLI's bytes and stays warm for `npm run dev`.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
@@ -22,8 +17,6 @@ import { finishBundle } from "../bundle/finish-bundle.js";
 import { projectPaths } from "../common/project-paths.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-/** What `npm run docs -- <file>` renders by default: the finished bundle (it has the code samples openapi/ lacks). */
-export const defaultSource = BUNDLE_YAML;
 export const defaultOutput = resolve(ROOT, "dist/docs/index.html");
 const TEMPLATE = resolve(ROOT, "scripts/docs/build-docs.template.hbs");
 /** Where a bundled document in memory waits to be rendered, and the page's scratch file (build scratch space). */
@@ -31,11 +24,8 @@ const DOCUMENT_INPUT = resolve(ROOT, "dist/.build/docs-input.json");
 const SCRATCH_OUTPUT = resolve(ROOT, "dist/.build/docs-output.html");
 
 const svgDataUri = (width: number, text: string): string =>
-  "data:image/svg+xml," +
-  encodeURIComponent(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="16" viewBox="0 0 ${width} 16">` +
-      `<text x="0" y="13" font-family="system-ui,sans-serif" font-size="14" font-weight="600" fill="#5c6670">${text}</text></svg>`,
-  );
+  `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="16" viewBox="0 0 ${width} 16">`)}` +
+  encodeURIComponent(`<text x="0" y="13" font-family="system-ui,sans-serif" font-size="14" font-weight="600" fill="#5c6670">${text}</text></svg>`);
 /** Inline stand-ins for the remote Redocly logos, keyed by the URL Redoc would load. */
 const REMOTE_LOGOS: Record<string, string> = {
   "https://cdn.redoc.ly/redoc/logo-mini-full.svg": svgDataUri(62, "Redocly"),
@@ -70,8 +60,7 @@ type BuildDocsHandler = (args: { argv: Record<string, unknown>; config: Config }
 let handler: Promise<BuildDocsHandler | undefined> | undefined;
 
 async function findHandler(root: string): Promise<BuildDocsHandler | undefined> {
-  const cli = dirname(createRequire(join(root, "package.json")).resolve("@redocly/cli/package.json"));
-  const chunks = join(cli, "lib", "chunks");
+  const chunks = join(dirname(createRequire(join(root, "package.json")).resolve("@redocly/cli/package.json")), "lib", "chunks");
   for (const name of existsSync(chunks) ? readdirSync(chunks).filter((file) => file.endsWith(".js")) : []) {
     if (!/export\{\s*\w+ as handlerBuildCommand\s*\}/.test(readFileSync(join(chunks, name), "utf8"))) continue;
     const module = (await import(pathToFileURL(join(chunks, name)).href)) as { handlerBuildCommand?: unknown };
@@ -106,7 +95,7 @@ export async function renderRedoc(root: string, source: string, output: string, 
 }
 
 /** Renders `source` (a file) into `output`, then makes the page offline (see the top of this file). */
-export async function buildDocs(source = defaultSource, output = defaultOutput, root = ROOT): Promise<void> {
+export async function buildDocs(source = BUNDLE_YAML, output = defaultOutput, root = ROOT): Promise<void> {
   if (!existsSync(source)) throw new Error(`build-docs: ${source} is missing: run npm run bundle first`);
   await mkdir(dirname(output), { recursive: true });
   await renderRedoc(root, source, output);

@@ -1,10 +1,7 @@
 /**
- * `npm run dev`: the authors' loop in one long-lived process (docs/dev-loop.md). Watches openapi/,
- * .spectral/, .spectral.yaml, redocly.yaml, src/ and the docs template with chokidar (Node's recursive
- * fs.watch loses a file once an editor has saved it by rename). A change to the document first makes
- * the page (bundle, each file kept parsed between cycles; render) and reloads the open page
- * (server-sent events on /__dev/events: `reload`, then `problems`); then lint, the other outputs and
- * the mock, unless a newer edit is waiting. A YAML error or a dangling $ref changes nothing.
+ * `npm run dev`: the authors' loop in one long-lived process (docs/dev-loop.md). A change to the
+ * document makes the page first (bundle, files kept parsed between cycles; render; the open page
+ * reloads), then lint, the other outputs and the mock, unless a newer edit is waiting.
  */
 import { watch } from "chokidar";
 import { readFile } from "node:fs/promises";
@@ -12,7 +9,7 @@ import type { ServerResponse } from "node:http";
 import { dirname, resolve, sep } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { YamlParseError, type Config, type Document, type Source } from "@redocly/openapi-core";
+import { YamlParseError, type Document, type Source } from "@redocly/openapi-core";
 import { Builder, LIB_STEP, OUTPUT_STEPS, projectPaths, seconds, type Bundled } from "../build/build-pipeline.js";
 import { bundleOpenApi, bundleToYaml, writeText, type OpenApiDocument } from "../bundle/bundler.js";
 import { finishBundle } from "../bundle/finish-bundle.js";
@@ -46,13 +43,9 @@ function classify(file: string): Change | undefined {
   return file === paths.redoclyConfig ? "redocly-config" : undefined;
 }
 
-/** Redocly's resolver, keeping each file's parse until forget() (the watcher saw it change); bundling rewrites $refs, so each bundle gets a copy. */
+/** Redocly's resolver, keeping each file's parse until the watcher sees it change; bundling rewrites $refs, so each bundle gets a copy. */
 class KeptParses extends FileLimitedResolver {
-  private readonly kept = new Map<string, Promise<Document>>();
-
-  forget(file: string): void {
-    this.kept.delete(file);
-  }
+  readonly kept = new Map<string, Promise<Document>>();
 
   override resolveDocument<T>(base: string | null, ref: string, isRoot = false): Promise<Document<T>> {
     const file = this.resolveExternalRef(base, ref);
@@ -71,7 +64,6 @@ class KeptParses extends FileLimitedResolver {
 class DevLoop {
   private readonly builder = new Builder(paths, log);
   private readonly resolver = new KeptParses();
-  private config: Promise<Config> | undefined;
   private lastBundled: Bundled | undefined;
   private pending = new Set<Change>();
   private timer: NodeJS.Timeout | undefined;
@@ -84,7 +76,7 @@ class DevLoop {
   constructor(private readonly mockPort: number) {}
 
   changed(change: Change, file = ""): void {
-    if (change === "openapi") this.resolver.forget(file);
+    if (change === "openapi") this.resolver.kept.delete(file);
     this.pending.add(change);
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.drain(), SETTLE_MS);
@@ -130,10 +122,7 @@ class DevLoop {
     const id = ++this.cycle;
     log(`cycle ${id}: ${[...changes].join(", ")}`);
     try {
-      if (changes.has("redocly-config")) {
-        this.config = undefined;
-        this.builder.reloadRedoclyConfig();
-      }
+      if (changes.has("redocly-config")) this.builder.reloadRedoclyConfig();
       if (changes.has("ruleset")) this.builder.reloadRuleset();
       if (changes.has("openapi") || changes.has("redocly-config")) await this.document(id, changes.has("src") || id === 1);
       else {
@@ -156,8 +145,7 @@ class DevLoop {
 
   /** The page first (what the author looks at), then lint and the other outputs unless a newer edit is waiting. */
   private async document(id: number, compile: boolean): Promise<void> {
-    this.config ??= loadRedoclyConfig(root, paths.entry).catch((error: unknown) => ((this.config = undefined), Promise.reject(error)));
-    const context = { entry: paths.entry, config: await this.config, resolver: this.resolver };
+    const context = { entry: paths.entry, config: await loadRedoclyConfig(root, paths.entry), resolver: this.resolver };
     this.resolver.cache.clear();
     const bundle = bundleOpenApi(context, root).catch((error: unknown) => {
       throw error instanceof YamlParseError ? new ProblemsError("openapi/ cannot be bundled", [yamlProblem(error)], root) : error;
@@ -222,8 +210,7 @@ async function main(): Promise<void> {
     void Promise.all([watcher.close(), new Promise((closed) => server.close(closed)), loop.stop()]).then(() => process.exit(0));
   });
 
-  log(`docs: http://${STATIC_HOST}:${docsPort}/ (reloads itself), mock: http://${STATIC_HOST}:${mockPort}/`);
-  log("watching openapi/, .spectral/, .spectral.yaml, redocly.yaml, src/ and the docs template; Ctrl-C stops");
+  log(`docs: http://${STATIC_HOST}:${docsPort}/ (reloads itself), mock: http://${STATIC_HOST}:${mockPort}/; watching ${watched.length} paths; Ctrl-C stops`);
   loop.changed("openapi");
   loop.changed("src");
   await loop.drain();

@@ -1,7 +1,4 @@
-/**
- * The docs' static file server for `npm start` and `npm run dev` (which answers some requests first,
- * through a RequestHook). 127.0.0.1 only; no caching, so a rebuilt page is always fetched anew.
- */
+/** The docs' file server for `npm start` and `npm run dev` (a RequestHook): 127.0.0.1 only, no caching (a rebuilt page is fetched anew). */
 import { createReadStream, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { extname, join, resolve, sep } from "node:path";
