@@ -112,6 +112,13 @@ export function withDescriptionMarker(text: string, marker: string): string {
   return text.replace(line, (_all, key: string, value: string) => `${key}${value} ${marker}`);
 }
 
+/** `text` with `marker` appended to its first operation `summary:` (two-space indent: under the method). */
+export function withSummaryMarker(text: string, marker: string): string {
+  const line = /^(  summary: )([^|>\n'"][^\n]*)$/m;
+  if (!line.test(text)) throw new Error("no operation summary to edit");
+  return text.replace(line, (_all, key: string, value: string) => `${key}${value} ${marker}`);
+}
+
 export interface ServerEvent {
   event: string;
   data: unknown;

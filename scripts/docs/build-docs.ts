@@ -1,64 +1,49 @@
 /**
- * Builds the static documentation page dist/docs/index.html from the OpenAPI document with
- * `redocly build-docs --inlineBundle`, so the page works offline:
- *  - --inlineBundle embeds the Redoc script instead of loading it from Redocly's CDN;
- *  - Redoc 3 uses system fonts (no Google Fonts), but its sidebar footer ("API docs by Redocly")
- *    loads the Redocly logo from https://cdn.redoc.ly at run time. There is no option to turn
- *    that off, so the two logo URLs are replaced by inline SVG data URIs after the build;
- *  - scripts/docs/build-docs.template.hbs is Redoc's page template with a smaller title (the default
- *    one breaks "Administration" mid-word at 1280 px) and an inline favicon;
- *  - the result is then scanned for anything the page would fetch from another host, and the
- *    build fails if something is left.
- * Links the reader may follow (externalDocs, contact, license) stay: they are never loaded.
+ * `npm run docs`: dist/docs/index.html as `redocly build-docs --inlineBundle --template
+ * scripts/docs/build-docs.template.hbs` writes it, made offline: the two Redocly logos Redoc loads from
+ * cdn.redoc.ly become inline SVGs, and the build fails if anything else would load from another host.
+ * @redocly/cli has no JavaScript API for build-docs; its command module's one export, the handler
+ * (`handlerBuildCommand`), called in this process, writes the CLI's bytes and stays warm for `npm run dev`.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { loadConfig, type Config } from "@redocly/openapi-core";
 import { bundleProject } from "../bundle/bundler.js";
 import { BUNDLE_YAML } from "../common/project-paths.js";
 import { finishBundle } from "../bundle/finish-bundle.js";
 import { projectPaths } from "../common/project-paths.js";
-import { renderRedoc } from "./redoc-render.js";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const defaultOutput = resolve(ROOT, "dist/docs/index.html");
+const TEMPLATE = resolve(ROOT, "scripts/docs/build-docs.template.hbs");
+/** Where a bundled document in memory waits to be rendered, and the page's scratch file (build scratch space). */
+const DOCUMENT_INPUT = resolve(ROOT, "dist/.build/docs-input.json");
+const SCRATCH_OUTPUT = resolve(ROOT, "dist/.build/docs-output.html");
 
-/** What buildDocs renders by default: the finished bundle `npm run bundle` / `npm run build` wrote (it has the code samples openapi/ lacks). */
-export const defaultSource = BUNDLE_YAML;
-export const defaultOutput = resolve(root, "dist/docs/index.html");
-/** Redoc's default page template plus a style fix and an inline favicon. */
-const template = resolve(root, "scripts/docs/build-docs.template.hbs");
-
+const svgDataUri = (width: number, text: string): string =>
+  `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="16" viewBox="0 0 ${width} 16">`)}` +
+  encodeURIComponent(`<text x="0" y="13" font-family="system-ui,sans-serif" font-size="14" font-weight="600" fill="#5c6670">${text}</text></svg>`);
 /** Inline stand-ins for the remote Redocly logos, keyed by the URL Redoc would load. */
-const remoteLogos: Record<string, string> = {
+const REMOTE_LOGOS: Record<string, string> = {
   "https://cdn.redoc.ly/redoc/logo-mini-full.svg": svgDataUri(62, "Redocly"),
   "https://cdn.redoc.ly/redoc/logo-mini.svg": svgDataUri(12, "R"),
 };
 
-function svgDataUri(width: number, text: string): string {
-  const svg =
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="16" viewBox="0 0 ${width} 16">` +
-    `<text x="0" y="13" font-family="system-ui,sans-serif" font-size="14" font-weight="600" fill="#5c6670">${text}</text></svg>`;
-  return `data:image/svg+xml,${encodeURIComponent(svg)}`;
-}
-
 /** Replaces each remote logo URL; fails if Redoc no longer contains one, so a new CLI version gets looked at. */
 export function inlineRemoteLogos(html: string): string {
   let out = html;
-  for (const [url, dataUri] of Object.entries(remoteLogos)) {
+  for (const [url, dataUri] of Object.entries(REMOTE_LOGOS)) {
     if (!out.includes(url)) throw new Error(`build-docs: expected Redoc to reference ${url}; check what the new version loads`);
     out = out.split(url).join(dataUri);
   }
   return out;
 }
 
-/**
- * Patterns for resources a browser would fetch: elements with src/href/srcset/poster/data pointing
- * at http(s), CSS url(http...) and @import, ES module imports from http(s), and Redoc's known
- * runtime CDNs (the logo host and its icon host; the latter is only used by features this page
- * does not render, and the browser test checks the real requests).
- */
-const loadedRemote: RegExp[] = [
+/** What a browser would fetch: src/href/... at http(s), CSS url() and @import, module imports, Redoc's CDN (the browser test checks the real requests). */
+const LOADED_REMOTE: RegExp[] = [
   /<(?:script|img|link|iframe|source|video|audio|embed|object|track|image|use)\b[^>]*\s(?:src|href|srcset|poster|data|xlink:href)\s*=\s*["']?\s*(?:https?:)?\/\/[^"'\s>]+/gi,
   /url\(\s*["']?\s*(?:https?:)?\/\/[^"')\s]+/gi,
   /@import\s+(?:url\()?\s*["']?\s*(?:https?:)?\/\/[^"')\s;]+/gi,
@@ -68,52 +53,73 @@ const loadedRemote: RegExp[] = [
 
 /** Lists what in `html` would make the page load something from another host. */
 export function findRemoteLoads(html: string): string[] {
-  const found = new Set<string>();
-  for (const pattern of loadedRemote) for (const match of html.matchAll(pattern)) found.add(match[0]);
-  return [...found];
+  return [...new Set(LOADED_REMOTE.flatMap((pattern) => [...html.matchAll(pattern)].map((match) => match[0])))];
+}
+
+type BuildDocsHandler = (args: { argv: Record<string, unknown>; config: Config }) => Promise<void>;
+let handler: Promise<BuildDocsHandler | undefined> | undefined;
+
+async function findHandler(root: string): Promise<BuildDocsHandler | undefined> {
+  const chunks = join(dirname(createRequire(join(root, "package.json")).resolve("@redocly/cli/package.json")), "lib", "chunks");
+  for (const name of existsSync(chunks) ? readdirSync(chunks).filter((file) => file.endsWith(".js")) : []) {
+    if (!/export\{\s*\w+ as handlerBuildCommand\s*\}/.test(readFileSync(join(chunks, name), "utf8"))) continue;
+    const module = (await import(pathToFileURL(join(chunks, name)).href)) as { handlerBuildCommand?: unknown };
+    if (typeof module.handlerBuildCommand === "function") return module.handlerBuildCommand as BuildDocsHandler;
+  }
+  return undefined;
+}
+
+/** `redocly build-docs source --inlineBundle --template t --output output`, with `root`'s redocly.yaml as it is now. */
+export async function renderRedoc(root: string, source: string, output: string, template = TEMPLATE): Promise<void> {
+  process.env.REDOCLY_TELEMETRY = "off";
+  handler ??= findHandler(root);
+  const build = await handler;
+  if (!build) throw new Error("build-docs: @redocly/cli no longer has its build-docs handler (handlerBuildCommand): see scripts/docs/build-docs.ts");
+  // Read on every render: the page follows an edit of redocly.yaml (its `openapi:` options are the page's).
+  const config = await loadConfig({ configPath: resolve(root, "redocly.yaml") });
+  // The CLI's logger writes its banners to stderr: kept for the error message, not printed.
+  const write = process.stderr.write;
+  let log = "";
+  process.stderr.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    log += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
+    (rest.find((arg) => typeof arg === "function") as (() => void) | undefined)?.();
+    return true;
+  }) as typeof process.stderr.write;
+  try {
+    await build({ argv: { api: resolve(source), o: resolve(output), template: resolve(template), inlineBundle: true }, config });
+  } catch (error) {
+    throw new Error(`redocly build-docs ${source}: ${error instanceof Error ? error.message : String(error)}\n${log}`);
+  } finally {
+    process.stderr.write = write;
+  }
 }
 
 /** Renders `source` (a file) into `output`, then makes the page offline (see the top of this file). */
-export async function buildDocs(source = defaultSource, output = defaultOutput): Promise<void> {
+export async function buildDocs(source = BUNDLE_YAML, output = defaultOutput, root = ROOT): Promise<void> {
   if (!existsSync(source)) throw new Error(`build-docs: ${source} is missing: run npm run bundle first`);
   await mkdir(dirname(output), { recursive: true });
-  await renderRedoc({ root, source, output, template });
+  await renderRedoc(root, source, output);
   const html = inlineRemoteLogos(await readFile(output, "utf8"));
   const remote = findRemoteLoads(html);
-  if (remote.length > 0) {
-    throw new Error(`build-docs: ${output} would load from other hosts:\n  ${remote.join("\n  ")}`);
-  }
+  if (remote.length > 0) throw new Error(`build-docs: ${output} would load from other hosts:\n  ${remote.join("\n  ")}`);
   await writeFile(output, html);
 }
 
-/** Where a bundled document waits to be rendered (build scratch space, not shipped). */
-const documentInput = resolve(root, "dist/.build/docs-input.json");
-
 /**
- * Renders a bundled document in memory (the build's, after finishBundle) into a scratch file; the
- * page goes live with commitDocs, so a build whose lint fails changes nothing, and a server never
- * serves half a page.
+ * Renders a bundled document in memory into a scratch file; commitDocs puts the page in place, so a
+ * build whose lint fails changes nothing and a server never serves half a page.
  */
 export async function renderDocsToScratch(document: unknown): Promise<string> {
-  const { scratch } = await writeDocsInput(document);
-  await buildDocs(documentInput, scratch);
-  return scratch;
+  await mkdir(dirname(DOCUMENT_INPUT), { recursive: true });
+  await writeFile(DOCUMENT_INPUT, JSON.stringify(document));
+  await buildDocs(DOCUMENT_INPUT, SCRATCH_OUTPUT);
+  return SCRATCH_OUTPUT;
 }
 
-/** Writes the document where the render reads it; returns the scratch file the page goes to, and the input's size. */
-async function writeDocsInput(document: unknown): Promise<{ scratch: string; bytes: number }> {
-  await mkdir(dirname(documentInput), { recursive: true });
-  const json = JSON.stringify(document);
-  await writeFile(documentInput, json);
-  return { scratch: resolve(dirname(documentInput), "docs-output.html"), bytes: json.length };
-}
-
-/** renderDocsToScratch for `npm run build` (Builder.renderDocsOnWorker), in this process. */
+/** renderDocsToScratch as the build calls it (Builder.renderDocsOnWorker): in this process. */
 export class DocsRenderer {
   async renderToScratch(document: unknown): Promise<{ scratch: string; onWorker: boolean }> {
-    const { scratch } = await writeDocsInput(document);
-    await buildDocs(documentInput, scratch);
-    return { scratch, onWorker: false };
+    return { scratch: await renderDocsToScratch(document), onWorker: false };
   }
 
   async close(): Promise<void> {}
@@ -125,20 +131,11 @@ export async function commitDocs(scratch: string, output = defaultOutput): Promi
   await rename(scratch, output);
 }
 
-/** The page for a bundled document in memory, rendered and put in place. */
-export async function buildDocsFromDocument(document: unknown, output = defaultOutput): Promise<void> {
-  await commitDocs(await renderDocsToScratch(document), output);
-}
-
-/** `npm run docs`: the page of the bundled, finished document (as `npm run build` makes it), or of a given file. */
-async function main(args: string[]): Promise<string> {
-  const [source, output] = args;
-  if (source) {
-    await buildDocs(resolve(source), output ? resolve(output) : defaultOutput);
-    return output ?? "dist/docs/index.html";
-  }
-  await buildDocsFromDocument(finishBundle(await bundleProject(projectPaths(root))), defaultOutput);
-  return "dist/docs/index.html";
+/** `npm run docs [source [output]]`: the page of the finished bundle of openapi/ (as `npm run build` makes it), or of a given file. */
+async function main([source, output]: string[]): Promise<string> {
+  if (source) await buildDocs(resolve(source), output ? resolve(output) : defaultOutput);
+  else await commitDocs(await renderDocsToScratch(finishBundle(await bundleProject(projectPaths(ROOT)))));
+  return output ?? "dist/docs/index.html";
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -1,33 +1,25 @@
 /**
- * `npm run dev`: the authors' loop in one long-lived process.
- *  - Watches openapi/, .spectral/ and .spectral.yaml, redocly.yaml, src/ and the docs template, and on a
- *    change redoes only what it needs (scripts/build/build-pipeline.ts, caches kept warm):
- *      openapi/, redocly.yaml  bundle -> docs page -> lint (Redocly, Spectral) -> bundle files, types,
- *                              and dist/lib when the types changed; the mock restarts on a new bundle;
- *      .spectral*              Spectral again on the last bundle;
- *      src/                    dist/lib;
- *      the docs template       the docs page.
- *  - Serves the docs on http://127.0.0.1:8080 (DOCS_PORT) with a script that reloads the open page
- *    when a new one is built (server-sent events on /__dev/events: `reload` after each new page,
- *    `problems` with the findings of each cycle).
- *  - Runs the Prism mock of dist/openapi.yaml on http://127.0.0.1:4010 (MOCK_PORT), restarted when the
- *    bundle changes.
- *  - Prints lint findings as `file:line rule message`. A YAML syntax error or a $ref that leads nowhere
- *    is reported the same way and changes nothing: the last good page and mock stay up.
- * The npm script is `exec node scripts/run.mjs serve/dev` (`exec`: see scripts/serve/start.ts; run.mjs: no loader, see there).
+ * `npm run dev`: the authors' loop in one long-lived process (docs/dev-loop.md). A change to the
+ * document makes the page first (bundle, files kept parsed between cycles; render; the open page
+ * reloads), then lint, the other outputs and the mock, unless a newer edit is waiting.
  */
-import { watch, type FSWatcher } from "node:fs";
+import { watch } from "chokidar";
 import { readFile } from "node:fs/promises";
 import type { ServerResponse } from "node:http";
-import { dirname, relative, resolve, sep } from "node:path";
+import { dirname, resolve, sep } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import { YamlParseError, type Document, type Source } from "@redocly/openapi-core";
 import { Builder, LIB_STEP, OUTPUT_STEPS, projectPaths, seconds, type Bundled } from "../build/build-pipeline.js";
-import type { OpenApiDocument } from "../bundle/bundler.js";
+import { bundleOpenApi, bundleToYaml, writeText, type OpenApiDocument } from "../bundle/bundler.js";
+import { finishBundle } from "../bundle/finish-bundle.js";
+import { FileLimitedResolver, loadRedoclyConfig, yamlProblem } from "../bundle/bundler.js";
 import { onStopSignal } from "../common/on-stop-signal.js";
-import { portFromEnv } from "./port-from-env.js";
-import { DEFAULT_MOCK_PORT, startPrism, type MockServer } from "./prism-server.js";
 import { failsBuild, formatProblem, ProblemsError, type Problem } from "../common/problems.js";
+import { commitDocs, renderDocsToScratch } from "../docs/build-docs.js";
+import { portFromEnv } from "./port-from-env.js";
+import { mockSettingsFromEnv, startMock } from "./atlas/mock-server.js";
+import { DEFAULT_MOCK_PORT, type MockServer } from "./prism-server.js";
 import { createStaticServer, listen, STATIC_HOST } from "./static-server.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -35,122 +27,95 @@ const paths = projectPaths(root);
 const EVENTS_PATH = "/__dev/events";
 /** Editors write a file in several steps; changes this close together make one cycle. */
 const SETTLE_MS = 40;
+const RELOAD_SCRIPT = `<script>new EventSource(${JSON.stringify(EVENTS_PATH)}).addEventListener("reload", () => location.reload());</script>`;
+const withReloadScript = (html: string, at = html.lastIndexOf("</body>")): string => (at === -1 ? html + RELOAD_SCRIPT : html.slice(0, at) + RELOAD_SCRIPT + html.slice(at));
 
 type Change = "openapi" | "redocly-config" | "ruleset" | "src" | "template";
-
 const log = (line: string): void => console.log(`[dev] ${line}`);
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-/** What a changed path (absolute) means for the build, or undefined when it is none of ours. */
 function classify(file: string): Change | undefined {
   const under = (dir: string) => file.startsWith(resolve(root, dir) + sep);
-  if (under("openapi")) return "openapi";
+  // Only the document's files: not an editor's swap or temporary files beside them.
+  if (under("openapi")) return /\.(ya?ml|json)$/.test(file) ? "openapi" : undefined;
   if (under(".spectral") || file === paths.spectralRuleset) return "ruleset";
   if (under("src")) return "src";
   if (file === paths.docsTemplate) return "template";
-  if (file === paths.redoclyConfig) return "redocly-config";
-  return undefined;
+  return file === paths.redoclyConfig ? "redocly-config" : undefined;
 }
 
-/** Server-sent events to every open docs page. */
-class ReloadEvents {
-  private readonly clients = new Set<ServerResponse>();
+/** Redocly's resolver, keeping each file's parse until the watcher sees it change; bundling rewrites $refs, so each bundle gets a copy. */
+class KeptParses extends FileLimitedResolver {
+  readonly kept = new Map<string, Promise<Document>>();
 
-  add(response: ServerResponse): void {
-    response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
-    response.write("retry: 500\n\n");
-    this.clients.add(response);
-    response.on("close", () => this.clients.delete(response));
-  }
-
-  send(event: string, data: unknown): void {
-    const message = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
-    for (const client of this.clients) client.write(message);
-  }
-
-  close(): void {
-    for (const client of this.clients) client.end();
-  }
-}
-
-/** The page as served in dev: Redoc's page plus the script that reloads it when told to. */
-const RELOAD_SCRIPT = `<script>new EventSource(${JSON.stringify(EVENTS_PATH)}).addEventListener("reload", () => location.reload());</script>`;
-
-function withReloadScript(html: string): string {
-  const at = html.lastIndexOf("</body>");
-  return at === -1 ? html + RELOAD_SCRIPT : html.slice(0, at) + RELOAD_SCRIPT + html.slice(at);
-}
-
-/** The Prism mock, restarted one at a time on the newest bundle; failures are reported, not fatal. */
-class Mock {
-  private server: MockServer | undefined;
-  private queue: Promise<void> = Promise.resolve();
-  private stopped = false;
-
-  constructor(private readonly port: number) {}
-
-  restart(cycle: number, reason: string): void {
-    this.queue = this.queue.then(async () => {
-      if (this.stopped) return;
-      await this.server?.stop();
-      this.server = undefined;
-      try {
-        this.server = await startPrism({ document: paths.bundleYaml, port: this.port, output: "pipe", logLevel: "warn" });
-        log(`mock: ${this.server.url}/ (cycle ${cycle}, ${reason})`);
-      } catch (error) {
-        log(`mock: did not start: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    });
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    await this.queue;
-    await this.server?.stop();
+  override resolveDocument<T>(base: string | null, ref: string, isRoot = false): Promise<Document<T>> {
+    const file = this.resolveExternalRef(base, ref);
+    let kept = this.kept.get(file);
+    if (!kept) {
+      kept = this.loadExternalRef(file).then((source: Source) => this.parseDocument(source, isRoot));
+      this.kept.set(file, kept);
+      kept.catch(() => this.kept.delete(file)); // read again next time
+    }
+    let copy = this.cache.get(file) as Promise<Document> | undefined;
+    if (!copy) this.cache.set(file, (copy = kept.then((doc) => ({ source: doc.source, parsed: structuredClone(doc.parsed) }))));
+    return copy as Promise<Document<T>>;
   }
 }
 
 class DevLoop {
   private readonly builder = new Builder(paths, log);
+  private readonly resolver = new KeptParses();
   private lastBundled: Bundled | undefined;
-  private lastDocument: OpenApiDocument | undefined;
   private pending = new Set<Change>();
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
+  private running = false;
   private cycle = 0;
+  private mock: MockServer | undefined;
+  private stopped = false;
+  private readonly clients = new Set<ServerResponse>();
 
-  constructor(
-    private readonly events: ReloadEvents,
-    private readonly mock: Mock,
-  ) {}
+  constructor(private readonly mockPort: number) {}
 
-  /** The first build: everything. */
-  async initial(): Promise<void> {
-    this.pending = new Set<Change>(["openapi", "src"]);
-    await this.drain();
-  }
-
-  changed(change: Change): void {
+  changed(change: Change, file = ""): void {
+    if (change === "openapi") this.resolver.kept.delete(file);
     this.pending.add(change);
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.drain(), SETTLE_MS);
   }
 
   /** Runs cycles until no change is pending; a change during a cycle gets the next one. */
-  private async drain(): Promise<void> {
+  async drain(): Promise<void> {
     if (this.running) return;
+    this.running = true;
     while (this.pending.size > 0) {
       const changes = this.pending;
       this.pending = new Set();
-      this.running = this.run(changes);
-      await this.running;
-      this.running = undefined;
+      await this.run(changes);
     }
+    this.running = false;
   }
 
-  private report(problems: Problem[]): void {
+  subscribe(response: ServerResponse): void {
+    response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" }).write("retry: 500\n\n");
+    this.clients.add(response);
+    response.on("close", () => this.clients.delete(response));
+  }
+
+  send(event: string, data: unknown): void {
+    for (const client of this.clients) client.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const client of this.clients) client.end();
+    await this.mock?.stop();
+  }
+
+  private report(id: number, problems: Problem[]): void {
     for (const problem of problems) console.log(formatProblem(problem, root));
     const failing = problems.filter(failsBuild).length;
     log(failing === 0 ? "lint: no problems" : `lint: ${failing} problem${failing === 1 ? "" : "s"}`);
+    this.send("problems", { cycle: id, problems: problems.map((problem) => formatProblem(problem, root)) });
   }
 
   private async run(changes: Set<Change>): Promise<void> {
@@ -160,111 +125,100 @@ class DevLoop {
     try {
       if (changes.has("redocly-config")) this.builder.reloadRedoclyConfig();
       if (changes.has("ruleset")) this.builder.reloadRuleset();
-      if (changes.has("openapi") || changes.has("redocly-config")) await this.document(id, changes.has("src"));
+      if (changes.has("openapi") || changes.has("redocly-config")) await this.document(id, changes.has("src") || id === 1);
       else {
-        if (changes.has("ruleset") && this.lastBundled) this.report(await this.builder.spectral(this.lastBundled));
-        if (changes.has("template") && this.lastDocument) await this.page(id, this.lastDocument);
+        if (changes.has("template") && this.lastBundled) await this.page(id, this.lastBundled.document);
+        if (changes.has("ruleset") && this.lastBundled) this.report(id, await this.builder.spectral(this.lastBundled));
         if (changes.has("src")) await this.builder.timed(LIB_STEP, () => this.builder.compileLib());
       }
       log(`cycle ${id}: done in ${seconds(performance.now() - started)}`);
     } catch (error) {
-      const problems = error instanceof ProblemsError ? error.problems : [];
-      console.log(error instanceof Error ? error.message : String(error));
-      this.events.send("problems", { cycle: id, problems: problems.map((problem) => formatProblem(problem, root)) });
+      console.log(message(error));
+      this.send("problems", { cycle: id, problems: error instanceof ProblemsError ? error.problems.map((problem) => formatProblem(problem, root)) : [] });
       log(`cycle ${id}: failed; the last good docs and mock stay up`);
     }
   }
 
   private async page(id: number, document: OpenApiDocument): Promise<void> {
-    await this.builder.docs(document);
-    this.events.send("reload", { cycle: id });
+    await this.builder.timed("docs", async () => commitDocs(await renderDocsToScratch(document), paths.docsPage));
+    this.send("reload", { cycle: id });
   }
 
-  /** The document changed: page first (what the author looks at), then lint, then the other outputs. */
-  private async document(id: number, srcChanged: boolean): Promise<void> {
-    const bundled = await this.builder.bundleOnly();
-    const { document } = bundled;
-    this.lastBundled = bundled;
-    this.lastDocument = document;
-    // Rendering alone, not beside the lint: both are CPU work on this one thread.
-    await this.page(id, document);
-    const problems = [...(await this.builder.redoclyLint()), ...(await this.builder.spectral(bundled))];
-    this.report(problems);
-    this.events.send("problems", { cycle: id, problems: problems.map((problem) => formatProblem(problem, root)) });
-    const changed = await this.builder.outputs(document, OUTPUT_STEPS.filter((step) => step.name !== LIB_STEP));
-    if (changed.has("bundle") || !this.mockStarted) {
-      this.mockStarted = true;
-      this.mock.restart(id, changed.has("bundle") ? "new bundle" : "started");
-    }
-    if (srcChanged || changed.has("generated")) await this.builder.timed(LIB_STEP, () => this.builder.compileLib());
-  }
-
-  private mockStarted = false;
-}
-
-function watchTree(dir: string, recursive: boolean, onFile: (file: string) => void): FSWatcher | undefined {
-  try {
-    return watch(dir, { recursive }, (_event, name) => {
-      if (name) onFile(resolve(dir, name.toString()));
+  /** The page first (what the author looks at), then lint and the other outputs unless a newer edit is waiting. */
+  private async document(id: number, compile: boolean): Promise<void> {
+    const context = { entry: paths.entry, config: await loadRedoclyConfig(root, paths.entry), resolver: this.resolver };
+    this.resolver.cache.clear();
+    const bundle = bundleOpenApi(context, root).catch((error: unknown) => {
+      throw error instanceof YamlParseError ? new ProblemsError("openapi/ cannot be bundled", [yamlProblem(error)], root) : error;
     });
-  } catch (error) {
-    log(`cannot watch ${relative(root, dir) || dir}: ${error instanceof Error ? error.message : String(error)}`);
-    return undefined;
+    const document = await this.builder.timed("bundle", async () => finishBundle((await bundle).document));
+    await this.page(id, document);
+    // A newer edit waiting does the lint and outputs for itself (and dist/lib, if this cycle owed it).
+    const superseded = (): boolean => {
+      if (compile && this.pending.size > 0) this.pending.add("src");
+      return this.pending.size > 0;
+    };
+    const bundled: Bundled = { document, yaml: bundleToYaml(document), files: this.resolver.getFiles() };
+    this.lastBundled = bundled;
+    await writeText(paths.lintBundle, bundled.yaml);
+    if (superseded()) return log(`cycle ${id}: a newer edit takes over lint and outputs`);
+    this.report(id, [...(await this.builder.redoclyLint()), ...(await this.builder.spectral(bundled))]);
+    if (superseded()) return log(`cycle ${id}: a newer edit takes over the outputs`);
+    const changed = await this.builder.outputs(document, OUTPUT_STEPS.filter((step) => step.name !== LIB_STEP), bundled.yaml);
+    if (changed.has("bundle") || !this.mock) await this.restartMock(id);
+    if (compile || changed.has("generated")) await this.builder.timed(LIB_STEP, () => this.builder.compileLib());
+  }
+
+  private async restartMock(id: number): Promise<void> {
+    await this.mock?.stop();
+    if (this.stopped) return;
+    this.mock = undefined;
+    try {
+      this.mock = await startMock({ document: paths.bundleYaml, port: this.mockPort, output: "pipe", logLevel: "warn", ...mockSettingsFromEnv().options });
+      log(`mock: ${this.mock.url}/ (cycle ${id}, ${id === 1 ? "started" : "new bundle"})`);
+    } catch (error) {
+      log(`mock: did not start: ${message(error)}`);
+    }
   }
 }
 
 async function main(): Promise<void> {
   const docsPort = portFromEnv("DOCS_PORT", 8080);
   const mockPort = portFromEnv("MOCK_PORT", DEFAULT_MOCK_PORT);
-  const events = new ReloadEvents();
-  const docsDir = dirname(paths.docsPage);
-  const server = createStaticServer(docsDir, (request, response, pathname, file) => {
-    if (pathname === EVENTS_PATH) {
-      events.add(response);
-      return true;
-    }
+  const loop = new DevLoop(mockPort);
+  const server = createStaticServer(dirname(paths.docsPage), (request, response, pathname, file) => {
+    if (pathname === EVENTS_PATH) return (loop.subscribe(response), true);
     if (file !== paths.docsPage || request.method !== "GET") return false;
     readFile(file, "utf8").then(
-      (html) => {
-        const body = withReloadScript(html);
-        response.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": Buffer.byteLength(body), "cache-control": "no-cache" }).end(body);
-      },
+      (html) => response.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-cache" }).end(withReloadScript(html)),
       () => response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("no docs page yet: see the terminal running npm run dev\n"),
     );
     return true;
   });
   await listen(server, docsPort, "DOCS_PORT");
-  const mock = new Mock(mockPort);
-  const loop = new DevLoop(events, mock);
-
-  const onFile = (file: string): void => {
-    const change = classify(file);
-    if (change) loop.changed(change);
-  };
-  const watchers = [
-    watchTree(resolve(root, "openapi"), true, onFile),
-    watchTree(resolve(root, ".spectral"), true, onFile),
-    watchTree(resolve(root, "src"), true, onFile),
-    // Single files are watched through their directory: editors replace files rather than write them.
-    watchTree(root, false, onFile),
-    watchTree(dirname(paths.docsTemplate), false, onFile),
-  ];
+  const watched = ["openapi", ".spectral", "src", ".spectral.yaml", "redocly.yaml"].map((path) => resolve(root, path)).concat(paths.docsTemplate);
+  const watcher = watch(watched, { ignoreInitial: true });
+  watcher.on("all", (_event, path) => {
+    const change = classify(resolve(root, path));
+    if (change) loop.changed(change, resolve(root, path));
+  });
+  watcher.on("error", (error) => log(`watching: ${message(error)}`));
+  await new Promise<void>((ready) => watcher.once("ready", () => ready()));
 
   onStopSignal((signal) => {
     log(`${signal}: stopping`);
-    for (const watcher of watchers) watcher?.close();
-    events.close();
     server.closeAllConnections();
-    void Promise.all([new Promise((r) => server.close(r)), mock.stop()]).then(() => process.exit(0));
+    void Promise.all([watcher.close(), new Promise((closed) => server.close(closed)), loop.stop()]).then(() => process.exit(0));
   });
 
-  log(`docs: http://${STATIC_HOST}:${docsPort}/ (reloads itself), mock: http://${STATIC_HOST}:${mockPort}/`);
-  log("watching openapi/, .spectral/, .spectral.yaml, redocly.yaml, src/ and the docs template; Ctrl-C stops");
-  await loop.initial();
+  log(`docs: http://${STATIC_HOST}:${docsPort}/ (reloads itself), mock: http://${STATIC_HOST}:${mockPort}/; watching ${watched.length} paths; Ctrl-C stops`);
+  loop.changed("openapi");
+  loop.changed("src");
+  await loop.drain();
   log("ready");
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(message(error));
   process.exit(1);
 });

@@ -3,9 +3,10 @@
  * project, on free ports: an edit reaches the open page (a `reload` event, then the new text); a YAML
  * syntax error and a dangling $ref are reported as `file:line rule message` while the last good page
  * stays served; fixing the file brings the page back; lint findings are printed as `file:line rule
- * message`; the mock is restarted on the new bundle.
+ * message`; the mock is restarted on the new bundle; a file saved by rename (vim, many IDEs, `sed -i`)
+ * stays watched.
  */
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -44,6 +45,16 @@ describe("npm run dev", () => {
   async function edit(text: string): Promise<string> {
     const from = session.output().length;
     writeFileSync(file, text);
+    await session.waitForOutput(/cycle \d+: (done|failed)/, CYCLE_MS, from);
+    return session.output().slice(from);
+  }
+
+  /** Saves the way vim, many IDEs and `sed -i` do: a new file beside the old one, renamed over it. */
+  async function saveByRename(text: string): Promise<string> {
+    const from = session.output().length;
+    const temporary = `${file}.save-tmp`;
+    writeFileSync(temporary, text);
+    renameSync(temporary, file);
     await session.waitForOutput(/cycle \d+: (done|failed)/, CYCLE_MS, from);
     return session.output().slice(from);
   }
@@ -105,6 +116,25 @@ describe("npm run dev", () => {
     expect(await session.page()).toContain("Nosummarymarker");
     await edit(original);
   }, 200_000);
+
+  it("keeps seeing a file saved by rename: two saves, then a YAML error fixed by a rename-save", async () => {
+    for (const marker of ["Firstrenamemarker", "Secondrenamemarker"]) {
+      const reload = events.next("reload", CYCLE_MS);
+      expect(await saveByRename(withDescriptionMarker(original, marker))).toMatch(/cycle \d+: done/);
+      await reload;
+      // (includes, not toContain: a failure would print the whole page)
+      expect((await session.page()).includes(marker), `the page shows ${marker}`).toBe(true);
+    }
+    const lines = withDescriptionMarker(original, "Neverservedrenamemarker").split("\n");
+    lines.splice(1, 0, "  broken: [unclosed");
+    expect(await saveByRename(lines.join("\n"))).toContain("the last good docs and mock stay up");
+    const reload = events.next("reload", CYCLE_MS);
+    expect(await saveByRename(withDescriptionMarker(original, "Renamefixedmarker"))).toMatch(/cycle \d+: done/);
+    await reload;
+    const page = await session.page();
+    expect(page.includes("Renamefixedmarker"), "the page shows the fixed file").toBe(true);
+    expect(page.includes("Neverservedrenamemarker"), "the page shows the broken file").toBe(false);
+  }, 300_000);
 });
 
 function escape(text: string): string {
