@@ -3,7 +3,7 @@
  * named by summary, descriptions), then finishCollection() makes it usable against Atlas:
  * - headers: the operation's versioned Accept (and Content-Type for a body), never application/json;
  * - path parameters as collection variables seeded with the document's examples, required query
- *   parameters with theirs; bodies: the document's first example, without Atlas-for-Government-only fields;
+ *   parameters with theirs; bodies: the document's first example (the one for commercial Atlas, as in the code samples);
  * - auth: the collection pre-request script (sandbox/auth.js), chosen by the variable authMode;
  * - tests: the documented 2xx status, and the body against the operation's response schema, embedded
  *   (sandbox/response-tests.js; \p{…} patterns are checked there with the `u` flag, which Postman's ajv lacks).
@@ -23,8 +23,6 @@ type JsonMap = { [key: string]: Json };
 type Item = { name: string; item?: Item[]; request?: any; event?: unknown[]; response?: unknown; id?: string };
 export type Collection = { info: JsonMap; item: Item[]; auth?: unknown; event?: unknown[]; variable?: { key: string; value: string }[] };
 
-/** Schemas of fields that only Atlas for Government accepts: commercial Atlas rejects a request that carries them. */
-const GOVERNMENT_ONLY_SCHEMAS = new Set(["#/components/schemas/RegionUsageRestrictions"]);
 /** Variables of the auth script; authMode is "serviceAccount" or "apiKey". */
 const AUTH_VARIABLES = { authMode: "serviceAccount", clientId: "", clientSecret: "", publicKey: "", privateKey: "" };
 
@@ -38,19 +36,6 @@ function deref(doc: JsonMap, value: Json | undefined): JsonMap {
   }
   if (!isMap(value)) throw new Error("a $ref of the document leads nowhere");
   return value;
-}
-
-/** The example without the properties (at any depth of `schema`'s properties) that only Atlas for Government accepts. */
-export function commercialExample(doc: JsonMap, schema: Json, example: Json): Json {
-  if (!isMap(example) || !isMap(schema)) return example;
-  const properties = (deref(doc, schema).properties ?? {}) as JsonMap;
-  const kept: JsonMap = {};
-  for (const [key, value] of Object.entries(example)) {
-    const property = properties[key];
-    if (isMap(property) && typeof property.$ref === "string" && GOVERNMENT_ONLY_SCHEMAS.has(property.$ref)) continue;
-    kept[key] = property === undefined ? value : commercialExample(doc, property, value);
-  }
-  return kept;
 }
 
 /**
@@ -134,7 +119,7 @@ export function finishCollection(converted: Collection, doc: JsonMap): Collectio
       const media = deref(doc, (deref(doc, op.requestBody ?? null).content as JsonMap)[types.contentType] ?? null);
       const example = isMap(media.examples) ? Object.values(media.examples).map((e) => deref(doc, e).value)[0] : media.example;
       if (example === undefined) throw new Error(`${where}: the request body (${types.contentType}) has no example`);
-      request.body = { mode: "raw", raw: JSON.stringify(commercialExample(doc, media.schema ?? null, example), null, 2), options: { raw: { language: "json" } } };
+      request.body = { mode: "raw", raw: JSON.stringify(example, null, 2), options: { raw: { language: "json" } } };
     }
     delete request.auth; // every request uses the collection's auth (the pre-request script)
     const success = Object.keys(isMap(op.responses) ? op.responses : {}).filter((code) => /^2\d\d$/.test(code)).sort()[0];

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { operationMediaTypes } from "../../scripts/openapi/document.js";
-import { commercialExample, convertDocument, finishCollection, takeUnicodePatterns, type Collection } from "../../scripts/postman/collection.js";
+import { convertDocument, finishCollection, takeUnicodePatterns, type Collection } from "../../scripts/postman/collection.js";
 import { listOperations, readBundledDocument, valueAt, type JsonObject } from "../support/bundled-document.js";
 import { describeErrors, DocumentValidator } from "../support/document-validator.js";
 
@@ -87,14 +87,14 @@ describe("the built collection", () => {
     }
   });
 
-  it("sends the document's first body example, valid for the request schema, without Atlas-for-Government-only fields", () => {
+  it("sends the document's first body example, valid for the request schema and for commercial Atlas", () => {
     const validator = new DocumentValidator(doc);
     const withBodies = operations.filter((op) => op.requestBody);
     expect(withBodies.length).toBeGreaterThan(0);
     for (const op of withBodies) {
       const media = op.requestBody!.contents[0]!;
       const body = JSON.parse(requestFor(op.operationId).request.body.raw);
-      expect(body).toEqual(commercialExample(doc, valueAt(doc, media.schemaPointer!), [...media.examples.values()][0]!));
+      expect(body).toEqual([...media.examples.values()][0]);
       expect(describeErrors(validator.errors("request-forbid", media.schemaPointer!, body))).toBe("");
       expect(JSON.stringify(body)).not.toMatch(/COMMERCIAL_FEDRAMP_REGIONS_ONLY|GOV_REGIONS_ONLY/);
     }
@@ -119,11 +119,6 @@ describe("the built collection", () => {
 });
 
 describe("post-processing", () => {
-  it("drops Atlas-for-Government-only properties from an example and keeps the rest", () => {
-    const schema = { $ref: "#/components/schemas/Group" };
-    expect(commercialExample(doc, schema, { name: "p", orgId: "32b6e34b3d91647abb20e7b8", regionUsageRestrictions: "GOV_REGIONS_ONLY" })).toEqual({ name: "p", orgId: "32b6e34b3d91647abb20e7b8" });
-  });
-
   it("takes \\p{…} patterns out of a schema (through $ref, allOf, items) and says where they apply", () => {
     const resource = { allOf: [{ type: "array", items: { $ref: "#/components/schemas/Named" } }], components: { schemas: { Named: { properties: { name: { type: "string", pattern: "^\\p{L}+$" }, id: { pattern: "^[a-f0-9]{24}$" } } } } } };
     expect(takeUnicodePatterns(resource, resource)).toEqual([{ path: ["*", "name"], pattern: "^\\p{L}+$" }]);

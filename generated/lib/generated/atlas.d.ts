@@ -569,7 +569,11 @@ export interface components {
         /** @description Too Many Requests. */
         tooManyRequests: {
             headers: {
-                "Retry-After": components["headers"]["RetryAfter"];
+                /**
+                 * @description Number of seconds to wait before sending the request again (delta-seconds, RFC 9110 section 10.2.3). Atlas rate-limits each endpoint per user or API key; a client waits this long before it retries.
+                 * @example 1
+                 */
+                "Retry-After": number;
                 [name: string]: unknown;
             };
             content: {
@@ -579,7 +583,11 @@ export interface components {
         /** @description Unauthorized. */
         unauthorized: {
             headers: {
-                "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                /**
+                 * @description The authentication challenge (RFC 9110 section 11.6.1). For a programmatic API key it is the HTTP Digest challenge (`Digest realm="MMS Public API", ..., nonce="...", algorithm=MD5, qop="auth"`) that the client answers with the key pair; a bearer token that is missing or expired gets a `Bearer` challenge.
+                 * @example Digest realm="MMS Public API", domain="", nonce="CbK+FxSKKv4ZnSYRrYqGQyVjNXXdfQmg", algorithm=MD5, qop="auth", stale=false
+                 */
+                "WWW-Authenticate"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -663,8 +671,16 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    /**
+                     * @description Number of requests the current rate-limit window allows for this endpoint. Atlas may leave this header out, so a client must not rely on it.
+                     * @example 100
+                     */
+                    "RateLimit-Limit"?: number;
+                    /**
+                     * @description Number of requests left in the current rate-limit window for this endpoint. Atlas may leave this header out, so a client must not rely on it.
+                     * @example 99
+                     */
+                    "RateLimit-Remaining"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -707,8 +723,16 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    /**
+                     * @description Number of requests the current rate-limit window allows for this endpoint. Atlas may leave this header out, so a client must not rely on it.
+                     * @example 100
+                     */
+                    "RateLimit-Limit"?: number;
+                    /**
+                     * @description Number of requests left in the current rate-limit window for this endpoint. Atlas may leave this header out, so a client must not rely on it.
+                     * @example 99
+                     */
+                    "RateLimit-Remaining"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -750,8 +774,16 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    /**
+                     * @description Number of requests the current rate-limit window allows for this endpoint. Atlas may leave this header out, so a client must not rely on it.
+                     * @example 100
+                     */
+                    "RateLimit-Limit"?: number;
+                    /**
+                     * @description Number of requests left in the current rate-limit window for this endpoint. Atlas may leave this header out, so a client must not rely on it.
+                     * @example 99
+                     */
+                    "RateLimit-Remaining"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -801,8 +833,16 @@ export interface operations {
             /** @description This endpoint does not return a response body. */
             204: {
                 headers: {
-                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    /**
+                     * @description Number of requests the current rate-limit window allows for this endpoint. Atlas may leave this header out, so a client must not rely on it.
+                     * @example 100
+                     */
+                    "RateLimit-Limit"?: number;
+                    /**
+                     * @description Number of requests left in the current rate-limit window for this endpoint. Atlas may leave this header out, so a client must not rely on it.
+                     * @example 99
+                     */
+                    "RateLimit-Remaining"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -850,8 +890,16 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    /**
+                     * @description Number of requests the current rate-limit window allows for this endpoint. Atlas may leave this header out, so a client must not rely on it.
+                     * @example 100
+                     */
+                    "RateLimit-Limit"?: number;
+                    /**
+                     * @description Number of requests left in the current rate-limit window for this endpoint. Atlas may leave this header out, so a client must not rely on it.
+                     * @example 99
+                     */
+                    "RateLimit-Remaining"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -889,8 +937,16 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    /**
+                     * @description Number of requests the current rate-limit window allows for this endpoint. Atlas may leave this header out, so a client must not rely on it.
+                     * @example 100
+                     */
+                    "RateLimit-Limit"?: number;
+                    /**
+                     * @description Number of requests left in the current rate-limit window for this endpoint. Atlas may leave this header out, so a client must not rely on it.
+                     * @example 99
+                     */
+                    "RateLimit-Remaining"?: number;
                     [name: string]: unknown;
                 };
                 content: {
