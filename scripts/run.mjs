@@ -3,8 +3,8 @@
 // scripts/<stage>/<stage>.ts (or scripts/<stage>/<script>.ts); `bench` runs bench/run.ts.
 //
 // Why not tsx: under a loader every module Redocly, Spectral, openapi-typescript and Redoc import goes
-// through its hooks, which doubled their import time. Instead each .ts of scripts/ (for bench, also of
-// bench/ and src/) is compiled once by esbuild (types stripped, file to file, no bundling) into node_modules/.cache/atlas-scripts/
+// through its hooks, which doubled their import time. Instead each .ts of scripts/ and src/ (for bench, also
+// of bench/) is compiled once by esbuild (types stripped, file to file, no bundling) into node_modules/.cache/atlas-scripts/
 // <checkout>/, again only when its source is newer. import.meta.url in a compiled file is its source's
 // URL, so paths computed from it are the same as under tsx.
 import { createHash } from "node:crypto";
@@ -18,12 +18,14 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const cacheDir = join(root, "node_modules", ".cache", "atlas-scripts");
 const outDir = join(cacheDir, createHash("sha256").update(root).digest("hex").slice(0, 16));
 
+// Installs and the committed compiled library are not sources of a script.
+const SKIPPED = /(^|\/)node_modules\/|^generated\/lib\//;
 const mtime = (file) => (existsSync(file) ? statSync(file).mtimeMs : -1);
 
 function compile(dir) {
   for (const entry of readdirSync(join(root, dir), { withFileTypes: true, recursive: true })) {
     const file = join(entry.parentPath, entry.name);
-    if (!entry.isFile() || file.endsWith(".d.ts") || !/\.(ts|m?js|json|hbs)$/.test(file)) continue;
+    if (!entry.isFile() || file.endsWith(".d.ts") || !/\.(ts|m?js|json|hbs)$/.test(file) || SKIPPED.test(relative(root, file))) continue;
     const target = join(outDir, relative(root, file).replace(/\.ts$/, ".js"));
     if (mtime(target) >= mtime(file)) continue;
     mkdirSync(dirname(target), { recursive: true });
@@ -41,8 +43,8 @@ if (!script || !existsSync(join(root, `${name}.ts`))) {
   console.error(`usage: node scripts/run.mjs <stage>[/<script>] [args...] (a script of scripts/ without .ts, or bench)${script ? `; no ${name}.ts` : ""}`);
   process.exit(2);
 }
-// The benchmarks also import the client (src/) and generated/.
-for (const dir of script === "bench" ? ["scripts", "bench", "src", "generated"] : ["scripts"]) compile(dir);
+// Scripts import parts of the client (src/, e.g. the mock's digest check) and generated/; the benchmarks too.
+for (const dir of script === "bench" ? ["scripts", "bench", "src", "generated"] : ["scripts", "src", "generated"]) compile(dir);
 writeFileSync(join(outDir, "root"), root);
 // Compiled copies of checkouts that no longer exist (temporary copies) are removed.
 for (const entry of readdirSync(cacheDir, { withFileTypes: true })) {

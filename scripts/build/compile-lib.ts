@@ -28,7 +28,15 @@ export class LibCompiler {
     if (parsed?.options.outDir && !existsSync(parsed.options.outDir)) rmSync(this.buildInfoFile, { force: true });
     const cwd = dirname(this.configFile);
     const args = [tsc, "-p", this.configFile, "--pretty", "false", "--incremental", "--tsBuildInfoFile", this.buildInfoFile];
-    const output = await new Promise<string>((done) => execFile(process.execPath, args, { cwd, maxBuffer: 64 * 1024 * 1024 }, (_error, stdout) => done(stdout)));
+    const output = await new Promise<string>((done) => {
+      // A build that fails first exits while tsc runs: tsc must not go on writing the library after it.
+      const stop = () => child.kill();
+      const child = execFile(process.execPath, args, { cwd, maxBuffer: 64 * 1024 * 1024 }, (_error, stdout) => {
+        process.off("exit", stop);
+        done(stdout);
+      });
+      process.once("exit", stop);
+    });
     const problems: Problem[] = [];
     for (const line of output.split("\n")) {
       const match = DIAGNOSTIC.exec(line);

@@ -31,6 +31,7 @@ const REQUIRED = [
   "generated/openapi.yaml",
   "generated/openapi-3.0.json",
   "generated/openapi-3.0.yaml",
+  "generated/atlas-admin.postman_collection.json",
   "generated/lib/src/index.js",
   "generated/lib/src/index.d.ts",
   "generated/lib/generated/atlas.js",
@@ -44,7 +45,7 @@ const REQUIRED = [
 ];
 
 /** Paths consumers never need (generated/'s own modules ship compiled, in generated/lib/). src/ TypeScript ships only as the sources of the shipped source maps. */
-const FORBIDDEN = [/^openapi\//, /^test\//, /^bench\//, /^scripts\//, /^node_modules\//, /^\.ci\//, /^\.spectral/, /^dist\//, /^generated\/(?!lib\/|openapi)/, /^redocly\.yaml$/, /^tsconfig.*\.json$/, /^vitest\.config\./, /\.tgz$/, /\.test\./];
+const FORBIDDEN = [/^openapi\//, /^test\//, /^bench\//, /^scripts\//, /^node_modules\//, /^\.ci\//, /^\.spectral/, /^dist\//, /^generated\/(?!lib\/|openapi|atlas-admin\.postman_collection\.json$)/, /^redocly\.yaml$/, /^tsconfig.*\.json$/, /^vitest\.config\./, /\.tgz$/, /\.test\./];
 
 let files: Set<string>;
 
