@@ -17,7 +17,7 @@ import { mediaTypesForRequest } from "../../src/atlas-fetch.js";
 import { describeErrors, DocumentValidator } from "../support/document-validator.js";
 import { GENERATORS, versionsOf, type Generation, type Generator } from "./support/generators.js";
 import { startRecordingProxy, type RecordedCall, type RecordingProxy } from "./support/recording-proxy.js";
-import { createWorkspace, ROOT, typecheck, type CommandResult, type Workspace } from "./support/workspace.js";
+import { createWorkspace, ensureGeneratorsInstalled, ROOT, typecheck, type CommandResult, type Workspace } from "./support/workspace.js";
 
 /** What each generator gets wrong without its recipe (see the README's table). */
 const RAW_EXPECTED: Record<string, string> = {
@@ -153,6 +153,7 @@ async function runAll(generations: Generation[]): Promise<void> {
 }
 
 beforeAll(async () => {
+  await ensureGeneratorsInstalled();
   const start = performance.now();
   workspace = createWorkspace();
   cpSync(join(ROOT, "test", "downstream", "clients"), join(workspace.dir, "clients"), { recursive: true });

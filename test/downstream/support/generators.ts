@@ -5,7 +5,7 @@
  */
 import { copyFileSync, mkdirSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
-import { readVersion, ROOT, runBin, type CommandResult, type Workspace } from "./workspace.js";
+import { packageDir, readVersion, runBin, type CommandResult, type Workspace } from "./workspace.js";
 
 export interface Generation {
   /** What runs: one CLI invocation (orval makes its fetch client and both zod files in one run). */
@@ -60,7 +60,7 @@ function openapiZodClient(id: string, options: string[]): Generation {
     run: (ws) => {
       const modules = join(ws.dir, out(id), "node_modules");
       mkdirSync(join(modules, "@zodios"), { recursive: true });
-      for (const name of ["zod", "@zodios/core"]) symlinkSync(join(ROOT, "node_modules", "openapi-zod-client", "node_modules", name), join(modules, name), "dir");
+      for (const name of ["zod", "@zodios/core"]) symlinkSync(join(packageDir("openapi-zod-client"), "node_modules", name), join(modules, name), "dir");
       return runBin(ws.dir, "openapi-zod-client", "openapi-zod-client", [ws.document31, "-o", out(id, "api.ts"), ...options]);
     },
   };
