@@ -32,7 +32,7 @@ export async function runDevLoopBench(options: DevLoopOptions): Promise<string> 
   const workspace = createWorkspace(projectRoot);
   try {
     const pathsDir = join(workspace.dir, "openapi", "paths");
-    const file = join(pathsDir, readdirSync(pathsDir).sort()[0]!);
+    const file = join(pathsDir, readdirSync(pathsDir).filter((name) => name.endsWith(".yaml")).sort()[0]!);
     const original = readFileSync(file, "utf8");
     log("dev-loop: starting npm run dev");
     const session = await startDevSession(workspace.dir);
