@@ -4,8 +4,8 @@
  * (test/downstream/clients/<id>.ts) pass one `tsc --strict`, and the caller runs getOrganizationSettings
  * (GET) and createProject (POST) against the Prism mock, through a proxy that records what went on the
  * wire. "raw" is the generator as its own documentation shows it: what it gets wrong is pinned here
- * (RAW_EXPECTED), so a generator release that changes it fails the test and the README table gets
- * updated. "with recipe" is the README's recipe: it must send the versioned Accept and Content-Type,
+ * (RAW_EXPECTED), so a generator release that changes it fails the test and the table in docs/downstream.md gets
+ * updated. "with recipe" is the recipe in docs/downstream.md: it must send the versioned Accept and Content-Type,
  * be accepted by the mock, and get back a project that matches the document.
  * Everything is generated once (beforeAll); the run prints how long each part took.
  */
@@ -19,7 +19,7 @@ import { GENERATORS, versionsOf, type Generation, type Generator } from "./suppo
 import { startRecordingProxy, type RecordedCall, type RecordingProxy } from "./support/recording-proxy.js";
 import { createWorkspace, ensureGeneratorsInstalled, ROOT, typecheck, type CommandResult, type Workspace } from "./support/workspace.js";
 
-/** What each generator gets wrong without its recipe (see the README's table). */
+/** What each generator gets wrong without its recipe (see the table in docs/downstream.md). */
 const RAW_EXPECTED: Record<string, string> = {
   ours: "no Accept; Content-Type application/json",
   "hey-api": "no Accept",
@@ -51,7 +51,7 @@ const RAW_TYPE_ERRORS: Record<string, RegExp[]> = {
  * Issue 15, per generator: is clusterCount required in the createProject response type
  * (clients/<id>.cluster-count.ts type-checks) and is links refused in a request body
  * (clients/<id>.links.ts: its @ts-expect-error is used)? A generator that does not model readOnly
- * cannot refuse links; that is its row in the README, pinned here.
+ * cannot refuse links; that is its row in docs/downstream.md, pinned here.
  */
 const READ_ONLY_EXPECTED: Record<string, { clusterCountRequired: boolean; linksRefused: boolean }> = {
   ours: { clusterCountRequired: true, linksRefused: true },
@@ -194,14 +194,14 @@ describe.each(GENERATORS)("$label", (generator) => {
     expect(typeErrors.get(generator.id) ?? []).toEqual([]);
   });
 
-  test("raw: its tsc --strict errors are the ones the README lists", () => {
+  test("raw: its tsc --strict errors are the ones docs/downstream.md lists", () => {
     const errors = typeErrors.get(`${generator.id}-raw`) ?? [];
     const expected = RAW_TYPE_ERRORS[generator.id] ?? [];
     expect(errors.length, errors.join("\n")).toBe(expected.length);
     expected.forEach((pattern, index) => expect(errors[index]).toMatch(pattern));
   });
 
-  test("raw: what it sends without a recipe is what the README says", async () => {
+  test("raw: what it sends without a recipe is what docs/downstream.md says", async () => {
     const caller = await importClient<RawCaller>(`${generator.id}.raw.ts`);
     proxy().take();
     // A raw client may reject (e.g. on the mock's 406): what it sent is what the row reports.
@@ -229,7 +229,7 @@ describe.each(GENERATORS)("$label", (generator) => {
 });
 
 describe.each(GENERATORS.filter((generator) => READ_ONLY_EXPECTED[generator.id] !== undefined))("$label: read-only fields (issue 15)", (generator) => {
-  test("clusterCount is required in the createProject response, links refused in a request body, as the README says", async () => {
+  test("clusterCount is required in the createProject response, links refused in a request body, as docs/downstream.md says", async () => {
     const { readOnlyVerdict } = await importClient<CallerModule>(`${generator.id}.ts`);
     const errors = [...(typeErrors.get(`${generator.id}-cluster-count`) ?? []), ...(typeErrors.get(`${generator.id}-links`) ?? [])];
     const verdict = readOnlyVerdict?.() ?? {
@@ -242,7 +242,7 @@ describe.each(GENERATORS.filter((generator) => READ_ONLY_EXPECTED[generator.id] 
 });
 
 describe.each(GENERATORS.filter((generator) => DISCRIMINATOR_EXPECTED[generator.id] !== undefined))("$label: aws/azure oneOf", (generator) => {
-  test("narrowing on cloudProvider reaches each variant's fields, as the README says", () => {
+  test("narrowing on cloudProvider reaches each variant's fields, as docs/downstream.md says", () => {
     const errors = typeErrors.get(`${generator.id}-discriminator`) ?? [];
     rows.set(generator.id, { ...rows.get(generator.id), discriminator: errors.length === 0 ? "oneOf narrows" : "oneOf does not narrow" });
     expect(errors.length === 0, errors.join("\n")).toBe(DISCRIMINATOR_EXPECTED[generator.id]);
@@ -250,7 +250,7 @@ describe.each(GENERATORS.filter((generator) => DISCRIMINATOR_EXPECTED[generator.
 });
 
 describe("openapi-typescript-codegen without its request file", () => {
-  test("hands back a versioned JSON answer as a string, even with the right Accept (the README's reason for the custom request file)", async () => {
+  test("hands back a versioned JSON answer as a string, even with the right Accept (docs/downstream.md's reason for the custom request file)", async () => {
     const { answerWithAcceptFixed } = await importClient<{ answerWithAcceptFixed(context: { baseUrl: string; token: string }): Promise<unknown> }>("openapi-typescript-codegen.raw.ts");
     const answer = await answerWithAcceptFixed({ baseUrl: proxies["3.0"].url, token: TOKEN });
     expect(summarize(proxies["3.0"].take())).toBe("ok");
