@@ -38,7 +38,7 @@ export async function ensureGeneratorsInstalled(): Promise<void> {
   if (code !== 0) throw new Error(`npm ci in test/downstream/generators failed (exit ${code})`);
 }
 
-/** Where a package is installed: the generators' install, else the root's (openapi-typescript, typescript). */
+/** Where a package is installed: the generators' install, else the root's (openapi-typescript, openapi-fetch). */
 function modulesOf(name: string): string {
   return existsSync(join(GENERATORS_MODULES, name, "package.json")) ? GENERATORS_MODULES : join(ROOT, "node_modules");
 }
