@@ -29,7 +29,8 @@ export async function ensureGeneratorsInstalled(): Promise<void> {
   const { dependencies } = JSON.parse(readFileSync(join(GENERATORS_DIR, "package.json"), "utf8")) as { dependencies: Record<string, string> };
   const stale = Object.entries(dependencies).filter(([name, version]) => installedVersion(GENERATORS_MODULES, name) !== version);
   if (stale.length === 0) return;
-  console.log(`Installing the generator matrix's packages in test/downstream/generators (npm ci; missing or stale: ${stale.map(([name]) => name).join(", ")})`);
+  const what = stale.length === Object.keys(dependencies).length ? "not installed yet" : `missing or stale: ${stale.map(([name]) => name).join(", ")}`;
+  console.log(`Installing the generator matrix's packages in test/downstream/generators (npm ci; ${what})`);
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: GENERATORS_DIR, stdio: "inherit" });
     child.once("error", reject);
