@@ -45,7 +45,7 @@ async function measure(projectRoot: string, operations: number, edits: number, l
   const workspace = createWorkspace(projectRoot, operations === 6 ? {} : { operations });
   try {
     const pathsDir = join(workspace.dir, "openapi", "paths");
-    const file = join(pathsDir, readdirSync(pathsDir).sort()[0]!);
+    const file = join(pathsDir, readdirSync(pathsDir).filter((name) => name.endsWith(".yaml")).sort()[0]!);
     const original = readFileSync(file, "utf8");
     log(`dev-loop: ${operations} operations: starting npm run dev`);
     const session = await startDevSession(workspace.dir, { readyTimeoutMs: 300_000 });

@@ -25,7 +25,8 @@ export function createWorkspace(projectRoot: string, options: { operations?: num
     filter: (source) => {
       const path = relative(projectRoot, source);
       const top = path.split(sep)[0] ?? "";
-      return !SKIPPED.has(top) && !path.endsWith(".tgz") && !path.startsWith(join("bench", "RESULTS"));
+      // Nested installs (test/downstream/generators, scripts/node-lines) are not copied either.
+      return !SKIPPED.has(top) && !path.split(sep).includes("node_modules") && !path.endsWith(".tgz") && !path.startsWith(join("bench", "RESULTS"));
     },
   });
   symlinkSync(join(projectRoot, "node_modules"), join(dir, "node_modules"), "dir");

@@ -30,9 +30,10 @@ export interface SynthesisResult {
   files: number;
 }
 
+/** The document's YAML files (each folder's README.md is documentation, not part of it). */
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile())
+    .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
     .map((entry) => join(entry.parentPath, entry.name));
 }
 

@@ -1,7 +1,12 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createAtlasClient, operationMediaTypes } from "../../src/index.js";
-import { GROUP_ID, ORG_ID, sendJson, startMockAtlas, type MockAtlas } from "./helpers/mock-atlas.js";
+import { documentView } from "../../scripts/openapi/schema-views.js";
+import { baseRequest } from "../support/base-request.js";
+import { listOperations, readBundledDocument } from "../support/bundled-document.js";
+import { mediaTypesOf } from "../support/contract-client.js";
+import { PatternPool } from "../support/instances.js";
+import { ORG_ID, sendJson, startMockAtlas, type MockAtlas } from "./helpers/mock-atlas.js";
 
 let atlas: MockAtlas;
 beforeAll(async () => {
@@ -16,52 +21,36 @@ beforeEach(() => {
 });
 
 const client = () => createAtlasClient({ baseUrl: atlas.baseUrl, userAgent: "my-app/1.2" });
-const FEDERATION_ID = "55fa922fb343282757d9554e";
 const V2023 = "application/vnd.atlas.2023-01-01+json";
 
-/** One call per operation of the document, keyed by operationId. */
-const calls = {
-  createProject: (c: ReturnType<typeof client>) => c.POST("/api/atlas/v2/groups", { body: { name: "p", orgId: ORG_ID } }),
-  deleteOnlineArchive: (c: ReturnType<typeof client>) =>
-    c.DELETE("/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/onlineArchives/{archiveId}", {
-      params: { path: { groupId: GROUP_ID, clusterName: "Cluster0", archiveId: "5f4d6c0e9a1b2c3d4e5f6a7b" } },
-    }),
-  getAccountDetails: (c: ReturnType<typeof client>) =>
-    c.GET("/api/atlas/v2/groups/{groupId}/streams/accountDetails", {
-      params: { path: { groupId: GROUP_ID }, query: { cloudProvider: "aws", regionName: "US_EAST_1" } },
-    }),
-  getDataProtectionSettings: (c: ReturnType<typeof client>) =>
-    c.GET("/api/atlas/v2/groups/{groupId}/backupCompliancePolicy", { params: { path: { groupId: GROUP_ID } } }),
-  getOrganizationSettings: (c: ReturnType<typeof client>) => c.GET("/api/atlas/v2/orgs/{orgId}/settings", { params: { path: { orgId: ORG_ID } } }),
-  updateConnectedOrgConfig: (c: ReturnType<typeof client>) =>
-    c.PATCH("/api/atlas/v2/federationSettings/{federationSettingsId}/connectedOrgConfigs/{orgId}", {
-      params: { path: { federationSettingsId: FEDERATION_ID, orgId: ORG_ID } },
-      body: { domainRestrictionEnabled: true },
-    }),
-} as const;
+// Every operation of the document, each called with a valid request made from the document's examples.
+const doc = readBundledDocument();
+const requestView = documentView(doc, "request");
+const pool = PatternPool.fromDocument(doc);
+const operations = listOperations(doc);
 
 describe("versioned media types", () => {
   it("covers every operation of the document", () => {
-    expect(Object.keys(calls).sort()).toEqual(Object.keys(operationMediaTypes).sort());
+    expect(operations.map((op) => op.operationId).sort()).toEqual(Object.keys(operationMediaTypes).sort());
   });
 
-  // The expected values are the document's, spelled out so a change to the document shows up here.
-  const expected: Record<keyof typeof calls, { accept: string; contentType?: string }> = {
-    createProject: { accept: V2023, contentType: V2023 },
-    deleteOnlineArchive: { accept: V2023 },
-    getAccountDetails: { accept: "application/vnd.atlas.2024-11-13+json" },
-    getDataProtectionSettings: { accept: "application/vnd.atlas.2023-10-01+json" },
-    getOrganizationSettings: { accept: V2023 },
-    updateConnectedOrgConfig: { accept: V2023, contentType: V2023 },
-  };
+  // Two versions spelled out, so that a change of the document's versions shows up here too.
+  it("sends the versions the pages show", () => {
+    expect(operationMediaTypes.getAccountDetails.accept).toBe("application/vnd.atlas.2024-11-13+json");
+    expect(operationMediaTypes.getDataProtectionSettings.accept).toBe("application/vnd.atlas.2023-10-01+json");
+    expect(operationMediaTypes.createProject).toMatchObject({ accept: V2023, contentType: V2023 });
+  });
 
-  for (const [operationId, call] of Object.entries(calls)) {
-    const { accept, contentType } = expected[operationId as keyof typeof calls];
-    it(`${operationId}: Accept ${accept}${contentType ? `, Content-Type ${contentType}` : ", no Content-Type"}`, async () => {
-      const { error } = await call(client());
+  for (const op of operations) {
+    const { accept, contentType } = mediaTypesOf(op);
+    it(`${op.operationId}: Accept ${accept}${contentType ? `, Content-Type ${contentType}` : ", no Content-Type"}`, async () => {
+      const spec = baseRequest(requestView, op, pool);
+      const init = { params: { path: spec.path, query: spec.query }, ...(spec.body === undefined ? {} : { body: spec.body }) };
+      // The operation comes from the document at run time, so its path and init cannot be typed statically.
+      const { error } = await client().request(op.method, op.path as never, init as never);
       expect(error).toBeUndefined();
       const [sent] = atlas.requests;
-      expect(sent?.method).toBe(operationMediaTypes[operationId as keyof typeof calls].method);
+      expect(sent?.method).toBe(op.method.toUpperCase());
       expect(sent?.headers.accept).toBe(accept);
       expect(sent?.headers["content-type"]).toBe(contentType);
     });
@@ -78,7 +67,7 @@ describe("versioned media types", () => {
 describe("User-Agent", () => {
   it("names the package and its version from package.json, then the caller's userAgent", async () => {
     const { name, version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
-    await calls.getOrganizationSettings(client());
+    await client().GET("/api/atlas/v2/orgs/{orgId}/settings", { params: { path: { orgId: ORG_ID } } });
     expect(atlas.requests[0]?.headers["user-agent"]).toBe(`${name}/${version} node/${process.versions.node} my-app/1.2`);
   });
 

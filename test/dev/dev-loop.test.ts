@@ -27,7 +27,7 @@ describe("npm run dev", () => {
   beforeAll(async () => {
     workspace = createWorkspace(ROOT);
     const pathsDir = join(workspace.dir, "openapi", "paths");
-    relativeFile = join("openapi", "paths", readdirSync(pathsDir).sort()[0]!);
+    relativeFile = join("openapi", "paths", readdirSync(pathsDir).filter((name) => name.endsWith(".yaml")).sort()[0]!);
     file = join(workspace.dir, relativeFile);
     original = readFileSync(file, "utf8");
     session = await startDevSession(workspace.dir, { readyTimeoutMs: 150_000 });

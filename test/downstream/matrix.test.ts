@@ -4,8 +4,8 @@
  * (test/downstream/clients/<id>.ts) pass one `tsc --strict`, and the caller runs getOrganizationSettings
  * (GET) and createProject (POST) against the Prism mock, through a proxy that records what went on the
  * wire. "raw" is the generator as its own documentation shows it: what it gets wrong is pinned here
- * (RAW_EXPECTED), so a generator release that changes it fails the test and the README table gets
- * updated. "with recipe" is the README's recipe: it must send the versioned Accept and Content-Type,
+ * (RAW_EXPECTED), so a generator release that changes it fails the test and the table in docs/downstream.md gets
+ * updated. "with recipe" is the recipe in docs/downstream.md: it must send the versioned Accept and Content-Type,
  * be accepted by the mock, and get back a project that matches the document.
  * Everything is generated once (beforeAll); the run prints how long each part took.
  */
@@ -18,10 +18,10 @@ import { MOCK_ACCESS_TOKEN } from "../support/contract-client.js";
 import { describeErrors, DocumentValidator } from "../support/document-validator.js";
 import { GENERATORS, versionsOf, type Generation, type Generator } from "./support/generators.js";
 import { startRecordingProxy, type RecordedCall, type RecordingProxy } from "./support/recording-proxy.js";
-import { createWorkspace, ROOT, typecheck, type CommandResult, type Workspace } from "./support/workspace.js";
+import { createWorkspace, ensureGeneratorsInstalled, ROOT, typecheck, type CommandResult, type Workspace } from "./support/workspace.js";
 
 /**
- * What each generator gets wrong without its recipe (see the README's table). The mock answers a missing
+ * What each generator gets wrong without its recipe (see the table in docs/downstream.md). The mock answers a missing
  * or unversioned Accept with 406, as Atlas does; a raw client that gives up at that first 406 never sends
  * its createProject, so its wrong Content-Type (if any) does not show.
  */
@@ -57,7 +57,7 @@ const RAW_TYPE_ERRORS: Record<string, RegExp[]> = {
  * Issue 15, per generator: is clusterCount required in the createProject response type
  * (clients/<id>.cluster-count.ts type-checks) and is links refused in a request body
  * (clients/<id>.links.ts: its @ts-expect-error is used)? A generator that does not model readOnly
- * cannot refuse links; that is its row in the README, pinned here.
+ * cannot refuse links; that is its row in docs/downstream.md, pinned here.
  */
 const READ_ONLY_EXPECTED: Record<string, { clusterCountRequired: boolean; linksRefused: boolean }> = {
   ours: { clusterCountRequired: true, linksRefused: true },
@@ -160,6 +160,7 @@ async function runAll(generations: Generation[]): Promise<void> {
 }
 
 beforeAll(async () => {
+  await ensureGeneratorsInstalled();
   const start = performance.now();
   workspace = createWorkspace();
   cpSync(join(ROOT, "test", "downstream", "clients"), join(workspace.dir, "clients"), { recursive: true });
@@ -201,14 +202,14 @@ describe.each(GENERATORS)("$label", (generator) => {
     expect(typeErrors.get(generator.id) ?? []).toEqual([]);
   });
 
-  test("raw: its tsc --strict errors are the ones the README lists", () => {
+  test("raw: its tsc --strict errors are the ones docs/downstream.md lists", () => {
     const errors = typeErrors.get(`${generator.id}-raw`) ?? [];
     const expected = RAW_TYPE_ERRORS[generator.id] ?? [];
     expect(errors.length, errors.join("\n")).toBe(expected.length);
     expected.forEach((pattern, index) => expect(errors[index]).toMatch(pattern));
   });
 
-  test("raw: what it sends without a recipe is what the README says", async () => {
+  test("raw: what it sends without a recipe is what docs/downstream.md says", async () => {
     const caller = await importClient<RawCaller>(`${generator.id}.raw.ts`);
     proxy().take();
     // A raw client may reject (e.g. on the mock's 406): what it sent is what the row reports.
@@ -236,7 +237,7 @@ describe.each(GENERATORS)("$label", (generator) => {
 });
 
 describe.each(GENERATORS.filter((generator) => READ_ONLY_EXPECTED[generator.id] !== undefined))("$label: read-only fields (issue 15)", (generator) => {
-  test("clusterCount is required in the createProject response, links refused in a request body, as the README says", async () => {
+  test("clusterCount is required in the createProject response, links refused in a request body, as docs/downstream.md says", async () => {
     const { readOnlyVerdict } = await importClient<CallerModule>(`${generator.id}.ts`);
     const errors = [...(typeErrors.get(`${generator.id}-cluster-count`) ?? []), ...(typeErrors.get(`${generator.id}-links`) ?? [])];
     const verdict = readOnlyVerdict?.() ?? {
@@ -249,7 +250,7 @@ describe.each(GENERATORS.filter((generator) => READ_ONLY_EXPECTED[generator.id] 
 });
 
 describe.each(GENERATORS.filter((generator) => DISCRIMINATOR_EXPECTED[generator.id] !== undefined))("$label: aws/azure oneOf", (generator) => {
-  test("narrowing on cloudProvider reaches each variant's fields, as the README says", () => {
+  test("narrowing on cloudProvider reaches each variant's fields, as docs/downstream.md says", () => {
     const errors = typeErrors.get(`${generator.id}-discriminator`) ?? [];
     rows.set(generator.id, { ...rows.get(generator.id), discriminator: errors.length === 0 ? "oneOf narrows" : "oneOf does not narrow" });
     expect(errors.length === 0, errors.join("\n")).toBe(DISCRIMINATOR_EXPECTED[generator.id]);
@@ -257,7 +258,7 @@ describe.each(GENERATORS.filter((generator) => DISCRIMINATOR_EXPECTED[generator.
 });
 
 describe("openapi-typescript-codegen without its request file", () => {
-  test("hands back a versioned JSON answer as a string, even with the right Accept (the README's reason for the custom request file)", async () => {
+  test("hands back a versioned JSON answer as a string, even with the right Accept (docs/downstream.md's reason for the custom request file)", async () => {
     const { answerWithAcceptFixed } = await importClient<{ answerWithAcceptFixed(context: { baseUrl: string; token: string }): Promise<unknown> }>("openapi-typescript-codegen.raw.ts");
     const answer = await answerWithAcceptFixed({ baseUrl: proxies["3.0"].url, token: TOKEN });
     expect(summarize(proxies["3.0"].take())).toBe("ok");

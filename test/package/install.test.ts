@@ -12,7 +12,7 @@ import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFi
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, startPrism, type MockServer } from "../../scripts/serve/prism-server.js";
+import { startMock, type AtlasMock } from "../../scripts/serve/atlas/mock-server.js";
 import { MOCK_ACCESS_TOKEN } from "../support/contract-client.js";
 import { repoRoot } from "../support/consumer-project.js";
 
@@ -68,7 +68,7 @@ interface Consumer {
 let work: string;
 let clone: string;
 let tarball: string;
-let mock: MockServer | undefined;
+let mock: AtlasMock | undefined;
 const consumers: Record<string, Consumer> = {};
 
 /** Runs the quick start in a new project, installing the package one way ("git" or "tarball"). */
@@ -89,8 +89,8 @@ async function runQuickStart(way: "git" | "tarball"): Promise<Consumer> {
       if ((viaGit && way !== "git") || (viaTarball && way !== "tarball")) continue;
       let command = line.replace(/git\+https:\/\/\S+/, `git+file://${clone}`).replace(/\S+\.tgz/, tarball);
       if (command.includes("http://127.0.0.1:4010")) {
-        mock ??= await startPrism({ document: join(dir, "node_modules", pkg.name, "generated", "openapi.yaml"), port: await freePort(), output: "pipe", logLevel: "warn" });
-        command = command.replace("http://127.0.0.1:4010", mock.url).replace("any-token", MOCK_ACCESS_TOKEN);
+        mock ??= await startMock({ document: join(dir, "node_modules", pkg.name, "generated", "openapi.yaml"), port: 0, output: "pipe", logLevel: "warn" });
+        command = command.replace("http://127.0.0.1:4010", mock.url).replace("mock-access-token", MOCK_ACCESS_TOKEN);
       }
       const result = spawnSync("bash", ["-c", command], { cwd: dir, env, encoding: "utf8" });
       if (result.status !== 0) throw new Error(`quick start (${way}): \`${command}\` exited ${result.status}:\n${result.stdout}\n${result.stderr}`);

@@ -220,6 +220,21 @@ function parseOperation(file: string, title: string, method: string, path: strin
   return op;
 }
 
+/** The folder of the reference pages (copies of ../shared/reference). */
+export const REFERENCE_PAGES = new URL("../fixtures/reference/", import.meta.url);
+
+/**
+ * "METHOD /path" of every operation the pages in `dir` show, sorted, read from their operation lines
+ * alone (not through the parser): what a test counts instead of a hand-kept number of operations.
+ */
+export function pageOperationKeys(dir: URL = REFERENCE_PAGES): string[] {
+  const keys = readdirSync(dir)
+    .filter((f) => f.endsWith(".txt"))
+    .flatMap((file) => readFileSync(new URL(file, dir), "utf8").split("\n").map((line) => OPERATION_LINE.exec(line)))
+    .flatMap((m) => (m ? [`${m[1]} ${m[2]}`] : []));
+  return [...new Set(keys)].sort();
+}
+
 /** Every operation on every page in `dir`. */
 export function readReferencePages(dir: URL): PageOperation[] {
   const ops: PageOperation[] = [];

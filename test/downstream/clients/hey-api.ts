@@ -4,7 +4,7 @@ import { createClient } from "./generated/hey-api/client";
 import { createProject, getOrganizationSettings } from "./generated/hey-api/sdk.gen";
 import { NEW_PROJECT, ORG_ID, type CallContext, type CallResult } from "./shared";
 
-// Recipe 1 (README): an interceptor that sets the operation's versioned Accept.
+// Recipe 1 (docs/downstream.md): an interceptor that sets the operation's versioned Accept.
 export async function withRecipe({ baseUrl, token }: CallContext): Promise<CallResult> {
   const client = createClient({ baseUrl, auth: () => token });
   client.interceptors.request.use((request) => {
@@ -17,7 +17,7 @@ export async function withRecipe({ baseUrl, token }: CallContext): Promise<CallR
   return { project: data };
 }
 
-// Recipe 2 (README): createAtlasFetch as the client's fetch: versions and authentication in one.
+// Recipe 2 (docs/downstream.md): createAtlasFetch as the client's fetch: versions and authentication in one.
 export async function withAtlasFetch({ baseUrl, token }: CallContext): Promise<CallResult> {
   const atlasFetch = createAtlasFetch({ baseUrl, auth: { accessToken: token } });
   const client = createClient({ baseUrl, fetch: atlasFetch });

@@ -5,7 +5,7 @@ import { getOrganizationSettings } from "./generated/kubb/clients/getOrganizatio
 import { kubbClient } from "./kubb-client";
 import { NEW_PROJECT, ORG_ID, type CallContext, type CallResult } from "./shared";
 
-// Recipe (README): the generated functions' client option.
+// Recipe (docs/downstream.md): the generated functions' client option.
 export async function withRecipe({ baseUrl, token }: CallContext): Promise<CallResult> {
   const atlasFetch = createAtlasFetch({ baseUrl, auth: { accessToken: token } });
   const client = kubbClient(baseUrl, atlasFetch);

@@ -3,7 +3,7 @@ import { createAtlasFetch } from "atlas-admin-openapi";
 import * as api from "./generated/oazapfts/api";
 import { NEW_PROJECT, ORG_ID, type CallContext, type CallResult } from "./shared";
 
-// Recipe (README): createAtlasFetch as the fetch of every call (or of api.defaults).
+// Recipe (docs/downstream.md): createAtlasFetch as the fetch of every call (or of api.defaults).
 export async function withRecipe({ baseUrl, token }: CallContext): Promise<CallResult> {
   const atlasFetch = createAtlasFetch({ baseUrl, auth: { accessToken: token } });
   const opts = { baseUrl, fetch: atlasFetch };

@@ -4,7 +4,7 @@ import { OpenAPI, OrganizationsService, ProjectsService } from "./generated/open
 import { useAtlasFetch } from "./generated/openapi-typescript-codegen/core/request";
 import { NEW_PROJECT, ORG_ID, type CallContext, type CallResult } from "./shared";
 
-// Recipe (README): generated with `--postfixModels Model --request templates/codegen-request.ts`: the
+// Recipe (docs/downstream.md): generated with `--postfixModels Model --request templates/codegen-request.ts`: the
 // request file sends through createAtlasFetch and parses the versioned JSON answers.
 export async function withRecipe({ baseUrl, token }: CallContext): Promise<CallResult> {
   const atlasFetch = createAtlasFetch({ baseUrl, auth: { accessToken: token } });

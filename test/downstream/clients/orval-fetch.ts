@@ -4,7 +4,7 @@ import { createProject, getOrganizationSettings } from "./generated/orval-fetch/
 import { configureOrval } from "./orval-mutator";
 import { NEW_PROJECT, ORG_ID, type CallContext, type CallResult } from "./shared";
 
-// Recipe (README): createAtlasFetch as the mutator's fetch.
+// Recipe (docs/downstream.md): createAtlasFetch as the mutator's fetch.
 export async function withRecipe({ baseUrl, token }: CallContext): Promise<CallResult> {
   const atlasFetch = createAtlasFetch({ baseUrl, auth: { accessToken: token } });
   configureOrval({ baseUrl, fetch: atlasFetch });

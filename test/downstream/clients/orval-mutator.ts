@@ -1,4 +1,4 @@
-// orval mutator (README recipe): every generated function sends through `atlasMutator`, which takes
+// orval mutator (a recipe of docs/downstream.md): every generated function sends through `atlasMutator`, which takes
 // its base URL and fetch from configureOrval(). With createAtlasFetch as that fetch, requests get
 // the versioned Accept and Content-Type and the configured authentication.
 let settings: { baseUrl: string; fetch: typeof fetch } = { baseUrl: "https://cloud.mongodb.com", fetch: globalThis.fetch };

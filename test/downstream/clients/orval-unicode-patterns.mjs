@@ -1,4 +1,4 @@
-// orval hook (README recipe): orval writes each `pattern` as `new RegExp('...')` without flags, so the
+// orval hook (a recipe of docs/downstream.md): orval writes each `pattern` as `new RegExp('...')` without flags, so the
 // project-name pattern's Unicode property escapes (\p{L}, \p{N}) mean the letters "p{L}" and reject
 // every ordinary name. This adds the `u` flag to each pattern that uses one. Usage in orval.config:
 //   hooks: { afterAllFilesWrite: "node orval-unicode-patterns.mjs" }   (orval appends the file paths)

@@ -1,4 +1,4 @@
-// orval input transformer (README recipe): orval's zod output reads only `application/json` bodies, so
+// orval input transformer (a recipe of docs/downstream.md): orval's zod output reads only `application/json` bodies, so
 // each versioned Atlas media type (application/vnd.atlas.YYYY-MM-DD+json) is also listed under
 // application/json, with the same schema. Use it for schema generation only: the fetch client
 // would otherwise send application/json.

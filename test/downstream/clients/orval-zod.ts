@@ -7,7 +7,7 @@ import { configureOrval } from "./orval-mutator";
 import { NEW_PROJECT, ORG_ID, type CallContext, type CallResult } from "./shared";
 
 
-// Recipe (README): schemas from orval-versioned-json.mjs + orval-unicode-patterns.mjs.
+// Recipe (docs/downstream.md): schemas from orval-versioned-json.mjs + orval-unicode-patterns.mjs.
 export async function withRecipe({ baseUrl, token }: CallContext): Promise<CallResult> {
   const atlasFetch = createAtlasFetch({ baseUrl, auth: { accessToken: token } });
   configureOrval({ baseUrl, fetch: atlasFetch });

@@ -1,4 +1,4 @@
-// orval configuration of the matrix (and of the README's orval recipes), run from the project root
+// orval configuration of the matrix (and of the orval recipes of docs/downstream.md), run from the project root
 // (orval loads a .ts config by bundling it; an .mjs config with a default export is not read on Node 20).
 const atlasDocument = "node_modules/atlas-admin-openapi/generated/openapi.json";
 

@@ -3,7 +3,7 @@ import { createAtlasFetch } from "atlas-admin-openapi";
 import { Api } from "./generated/swagger-typescript-api/api";
 import { NEW_PROJECT, ORG_ID, type CallContext, type CallResult } from "./shared";
 
-// Recipe (README): createAtlasFetch as customFetch.
+// Recipe (docs/downstream.md): createAtlasFetch as customFetch.
 export async function withRecipe({ baseUrl, token }: CallContext): Promise<CallResult> {
   const atlasFetch = createAtlasFetch({ baseUrl, auth: { accessToken: token } });
   const api = new Api({ baseUrl, customFetch: atlasFetch });

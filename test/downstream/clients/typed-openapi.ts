@@ -3,7 +3,7 @@ import { createAtlasFetch } from "atlas-admin-openapi";
 import { createApiClient, type Fetcher } from "./generated/typed-openapi/api";
 import { NEW_PROJECT, ORG_ID, type CallContext, type CallResult } from "./shared";
 
-// Recipe (README): the fetcher leaves media types and credentials to createAtlasFetch.
+// Recipe (docs/downstream.md): the fetcher leaves media types and credentials to createAtlasFetch.
 export async function withRecipe({ baseUrl, token }: CallContext): Promise<CallResult> {
   const atlasFetch = createAtlasFetch({ baseUrl, auth: { accessToken: token } });
   const fetcher: Fetcher = {

@@ -5,7 +5,7 @@
  */
 import { copyFileSync, mkdirSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
-import { readVersion, ROOT, runBin, type CommandResult, type Workspace } from "./workspace.js";
+import { packageDir, readVersion, runBin, type CommandResult, type Workspace } from "./workspace.js";
 
 export interface Generation {
   /** What runs: one CLI invocation (orval makes its fetch client and both zod files in one run). */
@@ -25,7 +25,7 @@ export interface Generator {
   generation: Generation;
   /** When the recipe needs other generator options: what makes clients/generated/<id>-raw/ with the defaults. */
   rawGeneration?: Generation;
-  /** What the generator's own output says about the document (warnings), pinned for the README. */
+  /** What the generator's own output says about the document (warnings), pinned for docs/downstream.md. */
   expectedOutput?: RegExp;
 }
 
@@ -34,7 +34,7 @@ const out = (id: string, file = ""): string => join("clients", "generated", id, 
 const orval: Generation = {
   name: "orval --config clients/orval.config.ts",
   run: (ws) => {
-    // orval reads its config from the project root, as the README shows it.
+    // orval reads its config from the project root, as docs/downstream.md shows it.
     copyFileSync(join(ws.dir, "clients", "orval.config.ts"), join(ws.dir, "orval.config.ts"));
     return runBin(ws.dir, "orval", "orval", ["--config", "orval.config.ts"]);
   },
@@ -43,7 +43,7 @@ const orval: Generation = {
 const kubb: Generation = {
   name: "kubb generate --config clients/kubb.config.ts",
   run: (ws) => {
-    // Kubb reads its config from the project root, as the README shows it.
+    // Kubb reads its config from the project root, as docs/downstream.md shows it.
     copyFileSync(join(ws.dir, "clients", "kubb.config.ts"), join(ws.dir, "kubb.config.ts"));
     return runBin(ws.dir, "@kubb/cli", "kubb", ["generate", "--config", "kubb.config.ts"]);
   },
@@ -60,7 +60,7 @@ function openapiZodClient(id: string, options: string[]): Generation {
     run: (ws) => {
       const modules = join(ws.dir, out(id), "node_modules");
       mkdirSync(join(modules, "@zodios"), { recursive: true });
-      for (const name of ["zod", "@zodios/core"]) symlinkSync(join(ROOT, "node_modules", "openapi-zod-client", "node_modules", name), join(modules, name), "dir");
+      for (const name of ["zod", "@zodios/core"]) symlinkSync(join(packageDir("openapi-zod-client"), "node_modules", name), join(modules, name), "dir");
       return runBin(ws.dir, "openapi-zod-client", "openapi-zod-client", [ws.document31, "-o", out(id, "api.ts"), ...options]);
     },
   };

@@ -5,12 +5,49 @@
  * and one `tsc --strict` checks everything they wrote.
  */
 import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { createConsumerProject, packageJson, repoRoot } from "../../support/consumer-project.js";
 
 export const ROOT = repoRoot;
 const PACKAGE_NAME = packageJson.name;
+
+/**
+ * The generators and the packages their output imports have an install of their own, locked by
+ * test/downstream/generators/package-lock.json, so that the root `npm ci` of an author leaves them out.
+ */
+export const GENERATORS_DIR = join(ROOT, "test", "downstream", "generators");
+const GENERATORS_MODULES = join(GENERATORS_DIR, "node_modules");
+
+function installedVersion(modules: string, name: string): string | undefined {
+  const manifest = join(modules, name, "package.json");
+  return existsSync(manifest) ? (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version : undefined;
+}
+
+/** Runs `npm ci` in test/downstream/generators unless every package it pins is installed at its pinned version. */
+export async function ensureGeneratorsInstalled(): Promise<void> {
+  const { dependencies } = JSON.parse(readFileSync(join(GENERATORS_DIR, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+  const stale = Object.entries(dependencies).filter(([name, version]) => installedVersion(GENERATORS_MODULES, name) !== version);
+  if (stale.length === 0) return;
+  const what = stale.length === Object.keys(dependencies).length ? "not installed yet" : `missing or stale: ${stale.map(([name]) => name).join(", ")}`;
+  console.log(`Installing the generator matrix's packages in test/downstream/generators (npm ci; ${what})`);
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: GENERATORS_DIR, stdio: "inherit" });
+    child.once("error", reject);
+    child.once("exit", resolve);
+  });
+  if (code !== 0) throw new Error(`npm ci in test/downstream/generators failed (exit ${code})`);
+}
+
+/** Where a package is installed: the generators' install, else the root's (openapi-typescript, openapi-fetch). */
+function modulesOf(name: string): string {
+  return existsSync(join(GENERATORS_MODULES, name, "package.json")) ? GENERATORS_MODULES : join(ROOT, "node_modules");
+}
+
+/** The directory of an installed package. */
+export function packageDir(name: string): string {
+  return join(modulesOf(name), name);
+}
 
 /** Packages the generated code imports at run time (the package's own dependencies are linked already). */
 const RUNTIME_PACKAGES = ["zod", "@oazapfts/runtime", "axios", "@kubb/core", "@kubb/plugin-oas", "@kubb/plugin-ts", "@kubb/plugin-client"];
@@ -44,7 +81,7 @@ export function createWorkspace(): Workspace {
   const modules = join(dir, "node_modules");
   for (const name of RUNTIME_PACKAGES) {
     mkdirSync(dirname(join(modules, name)), { recursive: true });
-    symlinkSync(join(ROOT, "node_modules", name), join(modules, name), "dir");
+    symlinkSync(packageDir(name), join(modules, name), "dir");
   }
   // orval picks its zod flavour from the project's dependencies.
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "downstream", private: true, type: "module", dependencies: { zod: readVersion("zod") } }));
@@ -52,15 +89,17 @@ export function createWorkspace(): Workspace {
   return { dir, document31: `node_modules/${PACKAGE_NAME}/generated/openapi.json`, document30: `node_modules/${PACKAGE_NAME}/generated/openapi-3.0.json` };
 }
 
-/** The installed version of one of our dev dependencies. */
+/** The installed version of a generator or of one of our dev dependencies. */
 export function readVersion(name: string): string {
-  return (JSON.parse(readFileSync(join(ROOT, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+  const version = installedVersion(modulesOf(name), name);
+  if (!version) throw new Error(`${name} is not installed (neither in test/downstream/generators nor in the root node_modules)`);
+  return version;
 }
 
 /** The JavaScript file behind a package's CLI, run with this Node (no shell shims). */
 function binEntry(pkg: string, bin: string): string {
   // Read from node_modules directly: some packages (orval) do not export their package.json.
-  const manifestPath = join(ROOT, "node_modules", pkg, "package.json");
+  const manifestPath = join(packageDir(pkg), "package.json");
   const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { bin: string | Record<string, string> };
   const entry = typeof manifest.bin === "string" ? manifest.bin : manifest.bin[bin];
   if (!entry) throw new Error(`${pkg} has no ${bin} binary`);
