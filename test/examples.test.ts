@@ -1,7 +1,7 @@
 /**
  * Every example in the bundled document validates against its schema: media type examples (request
  * examples must not show readOnly fields, response examples no writeOnly ones), parameter examples and
- * schema examples and defaults. A failure names the example's JSON pointer in dist/openapi.json.
+ * schema examples and defaults. A failure names the example's JSON pointer in generated/openapi.json.
  */
 import { describe, expect, test } from "vitest";
 import { listExamples } from "./support/document-examples.js";

@@ -1,5 +1,5 @@
 /**
- * `npm run build:lib`: src/ to dist/lib/ as `tsc -p tsconfig.build.json` does, plus the generated
+ * `npm run build:lib`: src/ to generated/lib/ as `tsc -p tsconfig.build.json` does, plus the generated
  * JavaScript modules (scripts/build/compile-lib.ts; the same step as in `npm run build`). Type errors
  * print as `file:line TSnnnn message` and exit 1.
  */

@@ -34,7 +34,7 @@ export interface OutputContext {
   changed: Set<string>;
 }
 
-/** The step that compiles dist/lib; `npm run dev` runs it only when src/ or generated/ changed. */
+/** The step that compiles generated/lib; `npm run dev` runs it only when src/ or generated/ changed. */
 export const LIB_STEP = "dist/lib";
 
 export interface OutputStep {
@@ -42,7 +42,7 @@ export interface OutputStep {
   run(context: OutputContext): Promise<string | void>;
 }
 
-/** The outputs of one finished bundle, in order; each may read what an earlier one wrote (dist/lib reads generated/). */
+/** The outputs of one finished bundle, in order; each may read what an earlier one wrote (generated/lib reads generated/). */
 export const OUTPUT_STEPS: OutputStep[] = [
   {
     name: "types",
@@ -227,7 +227,7 @@ export class Builder {
 }
 
 /**
- * `npm run build`: everything, stopping at the first failing stage. dist/lib is compiled from the start,
+ * `npm run build`: everything, stopping at the first failing stage. generated/lib is compiled from the start,
  * in its child process (again after the types step, when it changed generated/); the other outputs are
  * written only once the lint has passed.
  */

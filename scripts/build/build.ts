@@ -1,6 +1,6 @@
 /**
  * `npm run build` in one Node process: Redocly lint, one Redocly bundle, Spectral on that bundle,
- * then dist/openapi.{yaml,json}, generated/, dist/lib/ and dist/docs/index.html from it
+ * then generated/openapi.{yaml,json}, generated/, generated/lib/ and dist/docs/index.html from it
  * (scripts/build/build-pipeline.ts). Any finding of Redocly or Spectral, warnings included, fails the
  * build with one `file:line rule message` line per finding; the exit code is then 1.
  */

@@ -1,5 +1,5 @@
 /**
- * `tsc -p tsconfig.build.json` in a child process, so that it type-checks and emits src/ to dist/lib/
+ * `tsc -p tsconfig.build.json` in a child process, so that it type-checks and emits src/ to generated/lib/
  * on the other core while the build lints, bundles and renders; incremental (a build-info file in
  * dist/.build/). Then the generated JavaScript modules of generated/ (a .js with its .d.ts, which tsc
  * reads but does not compile) are copied beside its output. Type errors come back as Problems.
@@ -24,7 +24,7 @@ export class LibCompiler {
   /** Type-checks and emits; returns every diagnostic (the caller fails on errors). */
   async compile(): Promise<Problem[]> {
     const parsed = ts.getParsedCommandLineOfConfigFile(this.configFile, undefined, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
-    // Without dist/lib (a clean build) the build info would say everything is emitted already.
+    // Without generated/lib (a clean build) the build info would say everything is emitted already.
     if (parsed?.options.outDir && !existsSync(parsed.options.outDir)) rmSync(this.buildInfoFile, { force: true });
     const cwd = dirname(this.configFile);
     const args = [tsc, "-p", this.configFile, "--pretty", "false", "--incremental", "--tsBuildInfoFile", this.buildInfoFile];

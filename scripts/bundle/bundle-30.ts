@@ -1,6 +1,6 @@
 /**
- * `npm run bundle:30`: writes the OpenAPI 3.0.3 companion, dist/openapi-3.0.json and dist/openapi-3.0.yaml,
- * from the bundled dist/openapi.json (run `npm run bundle` first; `npm run build` writes both from the
+ * `npm run bundle:30`: writes the OpenAPI 3.0.3 companion, generated/openapi-3.0.json and generated/openapi-3.0.yaml,
+ * from the bundled generated/openapi.json (run `npm run bundle` first; `npm run build` writes both from the
  * bundle in memory). The conversion itself is scripts/bundle/openapi-30.ts.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";

@@ -1,5 +1,5 @@
 /**
- * `npm run bundle`: dist/openapi.yaml and dist/openapi.json, the single-file documents downstream
+ * `npm run bundle`: generated/openapi.yaml and generated/openapi.json, the single-file documents downstream
  * repos consume: the one bundling of scripts/bundle/bundler.ts, finished by finishBundle, the same files
  * `npm run build` writes.
  */

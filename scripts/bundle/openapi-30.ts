@@ -141,10 +141,10 @@ export function toOpenApi30(doc31: unknown): JsonObject {
   return JSON.parse(JSON.stringify(converted)) as JsonObject;
 }
 
-/** The companion's two files, dist/openapi-3.0.json and dist/openapi-3.0.yaml, for a 3.1 bundle. */
+/** The companion's two files, generated/openapi-3.0.json and generated/openapi-3.0.yaml, for a 3.1 bundle. */
 export function openApi30Files(doc31: unknown): { json: string; yaml: string } {
   const doc30 = toOpenApi30(doc31);
-  // Written as Redocly writes dist/openapi.yaml (js-yaml: no anchors, no folded lines). The `yaml`
+  // Written as Redocly writes generated/openapi.yaml (js-yaml: no anchors, no folded lines). The `yaml`
   // package's stringify took 4 s of the companion's 7 s at 6,000 operations (bench/PROFILE.md).
   return { json: `${JSON.stringify(doc30, null, 2)}\n`, yaml: stringifyYaml(doc30, { noRefs: true, lineWidth: -1 }) };
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run generate`: generated/ (atlas.d.ts, media-types.js, response-validators.js, each with its types) from dist/openapi.json
+ * `npm run generate`: generated/ (atlas.d.ts, media-types.js, response-validators.js, each with its types) from generated/openapi.json
  * (see scripts/generate/generate-types.ts; `npm run build` does the same from the bundle in memory).
  */
 import { readFile } from "node:fs/promises";

@@ -153,7 +153,7 @@ class DevLoop {
     });
     const document = await this.builder.timed("bundle", async () => finishBundle((await bundle).document));
     await this.page(id, document);
-    // A newer edit waiting does the lint and outputs for itself (and dist/lib, if this cycle owed it).
+    // A newer edit waiting does the lint and outputs for itself (and generated/lib, if this cycle owed it).
     const superseded = (): boolean => {
       if (compile && this.pending.size > 0) this.pending.add("src");
       return this.pending.size > 0;

@@ -1,5 +1,5 @@
 /**
- * The OpenAPI 3.0 companion (dist/openapi-3.0.yaml) mocked by Prism: the contract suite's request cases
+ * The OpenAPI 3.0 companion (generated/openapi-3.0.yaml) mocked by Prism: the contract suite's request cases
  * generated from the 3.1 document pass against it as they do against the 3.1 bundle (every valid request
  * accepted, with a response that still matches the 3.1 document; every invalid one refused), and every
  * documented 2xx example is served as it is.

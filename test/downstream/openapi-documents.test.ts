@@ -27,13 +27,13 @@ async function officialSchemaVerdict(doc: unknown): Promise<{ valid: boolean; ve
 }
 
 describe("official OpenAPI JSON Schemas", () => {
-  test("dist/openapi.json is valid against the OpenAPI 3.1 schema", async () => {
+  test("generated/openapi.json is valid against the OpenAPI 3.1 schema", async () => {
     expect(await officialSchemaVerdict(doc31)).toEqual({ valid: true, version: "3.1", errors: undefined });
   });
 
   test.each([
-    ["dist/openapi-3.0.json", () => doc30],
-    ["dist/openapi-3.0.yaml", () => parse(readFileSync(BUNDLE_30_YAML, "utf8")) as unknown],
+    ["generated/openapi-3.0.json", () => doc30],
+    ["generated/openapi-3.0.yaml", () => parse(readFileSync(BUNDLE_30_YAML, "utf8")) as unknown],
   ])("%s is valid against the OpenAPI 3.0 schema", async (_name, read) => {
     expect(await officialSchemaVerdict(read())).toEqual({ valid: true, version: "3.0", errors: undefined });
   });
@@ -57,7 +57,7 @@ describe("@apidevtools/swagger-parser", () => {
 });
 
 describe("the 3.0 companion", () => {
-  test("is what toOpenApi30 makes of dist/openapi.json today (run npm run build when it is not)", () => {
+  test("is what toOpenApi30 makes of generated/openapi.json today (run npm run build when it is not)", () => {
     expect(doc30).toEqual(toOpenApi30(doc31));
     expect(parse(readFileSync(BUNDLE_30_YAML, "utf8"))).toEqual(doc30);
   });

@@ -40,7 +40,7 @@ const rawOperation = (operationId: string) => {
 };
 
 describe("the built collection", () => {
-  it("is what the generator makes of dist/openapi.json now, and the docs page's copy is the same file", async () => {
+  it("is what the generator makes of generated/openapi.json now, and the docs page's copy is the same file", async () => {
     expect(JSON.parse(readFileSync(COLLECTION, "utf8"))).toEqual(finishCollection(await convertDocument(doc), doc));
     expect(readFileSync(DOCS_COPY, "utf8")).toBe(readFileSync(COLLECTION, "utf8"));
   });

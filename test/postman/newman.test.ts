@@ -9,7 +9,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import newman, { type NewmanRunSummary } from "newman";
+import type { NewmanRunSummary, run as newmanRun } from "newman";
+import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUNDLE_YAML } from "../../scripts/common/project-paths.js";
 import { DEFAULT_CREDENTIALS } from "../../scripts/serve/atlas/auth.js";
@@ -17,6 +18,12 @@ import { createAtlasLayer } from "../../scripts/serve/atlas/layer.js";
 import { listenLayer, startMock, type AtlasMock } from "../../scripts/serve/atlas/mock-server.js";
 import { DEFAULT_MOCK_PORT, MOCK_HOST } from "../../scripts/serve/prism-server.js";
 import { listOperations, readBundledDocument, valueAt, type JsonObject } from "../support/bundled-document.js";
+import { ensureInstalled } from "../support/locked-install.js";
+
+// newman has an install of its own (test/postman/newman), made here when missing.
+const NEWMAN_DIR = fileURLToPath(new URL("./newman/", import.meta.url));
+await ensureInstalled(NEWMAN_DIR, "newman");
+const newman = createRequire(`${NEWMAN_DIR}package.json`)("newman") as { run: typeof newmanRun };
 
 const COLLECTION = fileURLToPath(new URL("../../generated/atlas-admin.postman_collection.json", import.meta.url));
 const ENVIRONMENT = fileURLToPath(new URL("../../scripts/postman/atlas-mock.postman_environment.json", import.meta.url));

@@ -1,6 +1,6 @@
 /**
  * Shapes of the document that generators read differently from what we mean (issue 15), and the
- * official spec's semantics the pages cannot show (issue 9), on the bundled dist/openapi.json:
+ * official spec's semantics the pages cannot show (issue 9), on the bundled generated/openapi.json:
  *  - path parameters keep the pages' order: positional generators make it their argument order;
  *  - a `required` list sits beside the properties it names: a response schema that extends a shared
  *    one with allOf restates the properties it requires, with the shared schema's annotations only;

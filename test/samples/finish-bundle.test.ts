@@ -78,8 +78,8 @@ describe("finishBundle", () => {
     }
   });
 
-  it("built dist/openapi.json and dist/openapi.yaml with today's generator, as one document", async () => {
-    expect(built, "dist/openapi.json is stale: run npm run bundle").toEqual(finishBundle(await bundleProject(projectPaths(repoRoot))));
+  it("built generated/openapi.json and generated/openapi.yaml with today's generator, as one document", async () => {
+    expect(built, "generated/openapi.json is stale: run npm run bundle").toEqual(finishBundle(await bundleProject(projectPaths(repoRoot))));
     // YAML 1.1 rules: a reader that takes bare timestamps or yes/no for non-strings must still get strings.
     expect(parse(readFileSync(BUNDLE_YAML, "utf8"), { version: "1.1" })).toEqual(built);
   });

@@ -1,5 +1,5 @@
 /**
- * generated/ as JavaScript plus declarations (scripts/generate/generate-types.ts) and how they reach dist/lib
+ * generated/ as JavaScript plus declarations (scripts/generate/generate-types.ts) and how they reach generated/lib
  * (scripts/build/compile-lib.ts): writeGenerated owns the directory, and the library compile copies each
  * declared JavaScript module beside tsc's output, as tsc would have placed it.
  */

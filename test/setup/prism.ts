@@ -1,7 +1,7 @@
 /**
  * Global setup of the contract tests: bundles must exist (CI runs `npm run build` first), then the Atlas
- * mock (scripts/serve/atlas/mock-server.ts, as `npm run mock` starts it) serves dist/openapi.yaml, and a
- * second one the 3.0 companion dist/openapi-3.0.yaml, each on a free port for the whole run; both are
+ * mock (scripts/serve/atlas/mock-server.ts, as `npm run mock` starts it) serves generated/openapi.yaml, and a
+ * second one the 3.0 companion generated/openapi-3.0.yaml, each on a free port for the whole run; both are
  * stopped afterwards, pass or fail. A stateless layer over the 3.1 Prism serves the tests that replay
  * the same request many times (a second createProject with one name is a 409 on the stateful mock).
  */
@@ -15,13 +15,13 @@ import { readBundledDocument } from "../support/bundled-document.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    /** Base URL of the Atlas mock of dist/openapi.yaml the contract tests talk to, e.g. http://127.0.0.1:39123 */
+    /** Base URL of the Atlas mock of generated/openapi.yaml the contract tests talk to, e.g. http://127.0.0.1:39123 */
     mockBaseUrl: string;
     /** The same Prism behind a stateless Atlas layer: examples as they are, nothing remembered. */
     mockStatelessBaseUrl: string;
     /** Prism itself, behind the layers: for tests that start a layer of their own (tight limits). */
     mockPrismUrl: string;
-    /** Base URL of the (stateless) Atlas mock of the OpenAPI 3.0 companion (dist/openapi-3.0.yaml). */
+    /** Base URL of the (stateless) Atlas mock of the OpenAPI 3.0 companion (generated/openapi-3.0.yaml). */
     mock30BaseUrl: string;
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Reads the bundled document (dist/openapi.json) and lists its operations with every $ref resolved,
+ * Reads the bundled document (generated/openapi.json) and lists its operations with every $ref resolved,
  * so tests iterate the document instead of hand-listing operations, codes or parameters.
  */
 import { existsSync, readFileSync } from "node:fs";

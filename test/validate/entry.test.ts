@@ -1,7 +1,7 @@
 /**
  * The contract check is opt-in: the package's main entry never loads the validators (its size and
  * start-up stay the client's), while the validate entry reaches them. Reads the built JavaScript in
- * dist/lib (needs a prior `npm run build`).
+ * generated/lib (needs a prior `npm run build`).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";

@@ -1,6 +1,6 @@
 /**
  * scripts/generate/response-validators.ts: the committed generated/response-validators.js (and .d.ts) is what
- * the generator makes of dist/openapi.json, the output is a self-contained ES module that compiles
+ * the generator makes of generated/openapi.json, the output is a self-contained ES module that compiles
  * nothing at run time, and the generator applies the response view, Unicode patterns and closed objects
  * (tested on a small document of its own, since the real one closes no object).
  */
@@ -18,7 +18,7 @@ const committed = readFileSync(new URL("../../generated/response-validators.js",
 const committedTypes = readFileSync(new URL("../../generated/response-validators.d.ts", import.meta.url), "utf8");
 
 describe("generated/response-validators.js", () => {
-  test("is current: the generator's output for dist/openapi.json, the same on every run", async () => {
+  test("is current: the generator's output for generated/openapi.json, the same on every run", async () => {
     const doc = readBundledDocument();
     const first = await generateResponseValidators(doc);
     expect(await generateResponseValidators(doc)).toEqual(first);

@@ -1,7 +1,7 @@
 /**
  * The package's own name and version, for the User-Agent header. Read at runtime from package.json
- * by walking up from this module, because the module runs from src/ (tests), dist/lib/src/ (the
- * build) and node_modules/<name>/dist/lib/src/ (installed) at different depths.
+ * by walking up from this module, because the module runs from src/ (tests), generated/lib/src/ (the
+ * build) and node_modules/<name>/generated/lib/src/ (installed) at different depths.
  */
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";

@@ -8,6 +8,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { createConsumerProject, packageJson, repoRoot } from "../../support/consumer-project.js";
+import { ensureInstalled, installedVersion } from "../../support/locked-install.js";
 
 export const ROOT = repoRoot;
 const PACKAGE_NAME = packageJson.name;
@@ -19,24 +20,9 @@ const PACKAGE_NAME = packageJson.name;
 export const GENERATORS_DIR = join(ROOT, "test", "downstream", "generators");
 const GENERATORS_MODULES = join(GENERATORS_DIR, "node_modules");
 
-function installedVersion(modules: string, name: string): string | undefined {
-  const manifest = join(modules, name, "package.json");
-  return existsSync(manifest) ? (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version : undefined;
-}
-
-/** Runs `npm ci` in test/downstream/generators unless every package it pins is installed at its pinned version. */
-export async function ensureGeneratorsInstalled(): Promise<void> {
-  const { dependencies } = JSON.parse(readFileSync(join(GENERATORS_DIR, "package.json"), "utf8")) as { dependencies: Record<string, string> };
-  const stale = Object.entries(dependencies).filter(([name, version]) => installedVersion(GENERATORS_MODULES, name) !== version);
-  if (stale.length === 0) return;
-  const what = stale.length === Object.keys(dependencies).length ? "not installed yet" : `missing or stale: ${stale.map(([name]) => name).join(", ")}`;
-  console.log(`Installing the generator matrix's packages in test/downstream/generators (npm ci; ${what})`);
-  const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: GENERATORS_DIR, stdio: "inherit" });
-    child.once("error", reject);
-    child.once("exit", resolve);
-  });
-  if (code !== 0) throw new Error(`npm ci in test/downstream/generators failed (exit ${code})`);
+/** Installs the generators (test/downstream/generators) unless every package it pins is installed. */
+export function ensureGeneratorsInstalled(): Promise<void> {
+  return ensureInstalled(GENERATORS_DIR, "the generator matrix's packages");
 }
 
 /** Where a package is installed: the generators' install, else the root's (openapi-typescript, openapi-fetch). */
