@@ -5,25 +5,12 @@
  * samples; the atlas-code-sample-* Spectral rules report each such place, with its line.
  */
 import { codeSamples, type ParameterValue, type SampleRequest } from "./code-samples.js";
-import { HTTP_METHODS, operationMediaTypes, valueAtPointer } from "../openapi/document.js";
+import { HTTP_METHODS, isObject, operationMediaTypes, operationParameters, resolveObject } from "../openapi/document.js";
 
 type Json = Record<string, any>;
 
-const MAX_REF_HOPS = 20;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** Follows local `$ref`s (a bundle has no other kind) to the object they name. */
-function resolve(doc: Json, value: unknown, where: string): Json {
-  let current = value;
-  for (let hops = 0; isObject(current) && typeof current.$ref === "string"; hops++) {
-    if (hops > MAX_REF_HOPS || (current = valueAtPointer(doc, current.$ref)) === undefined) throw new Error(`${where}: a $ref does not resolve in the bundled document`);
-  }
-  if (!isObject(current)) throw new Error(`${where}: expected an object`);
-  return current;
-}
+/** Follows local `$ref`s (a bundle has no other kind) to the object they name; throws naming `where`. */
+const resolve = (doc: Json, value: unknown, where: string): Json => resolveObject(doc, value, where).value;
 
 /** `example`, else the value of the first `examples` entry; undefined when the object has neither. */
 function exampleOf(doc: Json, holder: Json, where: string): unknown {
@@ -35,14 +22,6 @@ function exampleOf(doc: Json, holder: Json, where: string): unknown {
   return undefined;
 }
 
-/** Path-level parameters overridden by operation-level ones of the same name and location. */
-function parametersOf(doc: Json, item: Json, op: Json, where: string): Json[] {
-  const read = (list: unknown, at: string): Json[] => (Array.isArray(list) ? list.map((raw, i) => resolve(doc, raw, `${at} parameters[${i}]`)) : []);
-  const own = read(op.parameters, where);
-  const shared = read(item.parameters, where).filter((p) => !own.some((o) => o.name === p.name && o.in === p.in));
-  return [...shared, ...own];
-}
-
 /** The concrete request the samples of one operation make, read from the document; undefined when it lacks a piece. */
 function sampleRequest(doc: Json, serverUrl: string, path: string, method: string, item: Json, op: Json): SampleRequest | undefined {
   const id = typeof op.operationId === "string" ? op.operationId : undefined;
@@ -52,7 +31,7 @@ function sampleRequest(doc: Json, serverUrl: string, path: string, method: strin
 
   const pathValues: Record<string, ParameterValue> = {};
   const query: [string, ParameterValue][] = [];
-  for (const parameter of parametersOf(doc, item, op, where)) {
+  for (const parameter of operationParameters(doc, item, op, where)) {
     if (parameter.in !== "path" && !(parameter.required === true)) continue;
     const value = exampleOf(doc, parameter, `${where} parameter ${parameter.name}`) as ParameterValue;
     // atlas-code-sample-parameter-{example,value,location} report what is missing here.

@@ -24,7 +24,7 @@ function run(command: string, args: string[], cwd = root): string {
 function fail(message: string): never { throw new Error(`release: ${message}`); }
 
 /** The spec-file exports ("./openapi.json" -> "./generated/openapi.json"). */
-const specExports = Object.entries(pkg.exports).filter((entry): entry is [string, string] => /\.(json|yaml)$/.test(entry[0]) && entry[0] !== "./package.json");
+const specExports = Object.entries(pkg.exports).filter((entry): entry is [string, string] => /^\.\/openapi.*\.(json|yaml)$/.test(entry[0]));
 
 const CONSUMER_TS = `import { createAtlasClient, type AtlasClient } from "${pkg.name}";
 import type { components } from "${pkg.name}/types";

@@ -20,7 +20,7 @@ const INSTALL_TIMEOUT_MS = 300_000;
 const MAX_INSTALL_MB = 50;
 const SECTION = "## Use it in your project";
 const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { name: string; version: string; exports: Record<string, unknown>; devDependencies: Record<string, string> };
-const specExports = Object.entries(pkg.exports).filter((entry): entry is [string, string] => /\.(json|yaml)$/.test(entry[0]) && entry[0] !== "./package.json");
+const specExports = Object.entries(pkg.exports).filter((entry): entry is [string, string] => /^\.\/openapi.*\.(json|yaml)$/.test(entry[0]));
 
 interface Block {
   lang: string;
