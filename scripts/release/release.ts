@@ -67,8 +67,10 @@ function main(): void {
   const release = changelogRelease(readFileSync(join(root, "CHANGELOG.md"), "utf8"), pkg.version) ?? fail(`CHANGELOG.md has no section for ${pkg.version} (package.json's version): add "## [${pkg.version}] — <date>" with its notes`);
   if (release.commit && !head.startsWith(release.commit)) {
     // The version names the document first: the same document may ship again, a changed one may not.
-    if (run("git", ["diff", "--name-only", release.commit, head, "--", "openapi/"]) !== "") fail(`CHANGELOG.md records ${pkg.version} at commit ${release.commit}, and openapi/ changed since: give the release a new version`);
-    console.log(`release: ${pkg.version} is recorded at commit ${release.commit}; HEAD (${head.slice(0, 7)}) has the same openapi/`);
+    // The shipped spec files, not openapi/'s sources (a README there changes no document).
+    const specFiles = specExports.map(([, target]) => target);
+    if (run("git", ["diff", "--name-only", release.commit, head, "--", ...specFiles]) !== "") fail(`CHANGELOG.md records ${pkg.version} at commit ${release.commit}, and the spec files changed since: give the release a new version`);
+    console.log(`release: ${pkg.version} is recorded at commit ${release.commit}; HEAD (${head.slice(0, 7)}) ships the same spec files`);
   }
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });

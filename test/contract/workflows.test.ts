@@ -26,7 +26,7 @@ interface Report {
 function respect(file: string, server: string, extra: string[] = []): Promise<{ code: number | null; output: string; report: Report }> {
   const json = join(work, `${file}.${Math.random().toString(36).slice(2)}.json`);
   const inputs = { publicKey: CREDENTIALS.publicKey, privateKey: CREDENTIALS.privateKey, orgId: ORG_ID, projectName: `respect-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}` };
-  const args = [cli, "respect", join(WORKFLOWS, file), "--severity", "STATUS_CODE_CHECK=warn", "--server", `atlas=${server}`, "--json-output", json, ...Object.entries(inputs).flatMap(([k, v]) => ["--input", `${k}=${v}`]), ...extra];
+  const args = [cli, "respect", join(WORKFLOWS, file), "--server", `atlas=${server}`, "--json-output", json, ...Object.entries(inputs).flatMap(([k, v]) => ["--input", `${k}=${v}`]), ...extra];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { env: { ...process.env, REDOCLY_TELEMETRY: "off", NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";

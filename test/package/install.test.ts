@@ -7,7 +7,7 @@
  * installed generated/openapi.yaml. It tests HEAD: commit first. The consumer's dependencies come from
  * npm's cache or the registry, as for any consumer. Prints the size of each install.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,6 +15,20 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMock, type AtlasMock } from "../../scripts/serve/atlas/mock-server.js";
 import { MOCK_ACCESS_TOKEN } from "../support/contract-client.js";
 import { repoRoot } from "../support/consumer-project.js";
+
+
+/** `bash -c command`, asynchronously, with its exit status and output. */
+function runBash(command: string, cwd: string, env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("bash", ["-c", command], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.once("error", reject);
+    child.once("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}
 
 const INSTALL_TIMEOUT_MS = 300_000;
 const MAX_INSTALL_MB = 50;
@@ -92,7 +106,8 @@ async function runQuickStart(way: "git" | "tarball"): Promise<Consumer> {
         mock ??= await startMock({ document: join(dir, "node_modules", pkg.name, "generated", "openapi.yaml"), port: 0, output: "pipe", logLevel: "warn" });
         command = command.replace("http://127.0.0.1:4010", mock.url).replace("mock-access-token", MOCK_ACCESS_TOKEN);
       }
-      const result = spawnSync("bash", ["-c", command], { cwd: dir, env, encoding: "utf8" });
+      // Not spawnSync: the Atlas mock's layer answers from this process's event loop.
+      const result = await runBash(command, dir, env);
       if (result.status !== 0) throw new Error(`quick start (${way}): \`${command}\` exited ${result.status}:\n${result.stdout}\n${result.stderr}`);
       if (viaGit || viaTarball) {
         consumer.installed = { ...measure(dir), names: readdirSync(join(dir, "node_modules")).filter((name) => !name.startsWith(".")) };
