@@ -1,8 +1,9 @@
 /**
  * Synthesises a larger multi-file document for the scale benchmark by replicating ours: copy k of
  * every path file and every resource schema gets new names (Group.yaml -> Group_r3.yaml, so the
- * bundled schema is Group_r3), its path moves under /api/atlas/v2/r3/... and its operationId becomes
- * createProjectCopy3. Copy 0 is the original. What a real API shares across operations stays shared,
+ * bundled schema is Group_r3), and its path's first resource and its operationId get the copy's number
+ * in letters (copy 3: /api/atlas/v2/groupsd/..., createProjectd), so that the copies keep to MongoDB's IPA
+ * rules as the original does (camelCase segments without digits, no longer operationIds). Copy 0 is the original. What a real API shares across operations stays shared,
  * as in Atlas: parameters, error responses, the schemas they use (ApiError, ...) and security schemes.
  *
  *   tsx scripts/synthesize/synthesize.ts --operations 600 --out /tmp/big/openapi
@@ -39,6 +40,11 @@ function listFiles(dir: string): string[] {
 
 function isRelativeFileRef(value: string): boolean {
   return !value.startsWith("#") && !/^[a-z][a-z0-9+.-]*:/i.test(value);
+}
+
+/** A copy's number in lowercase letters (1 -> "b", 26 -> "ba"): it adds no word to a camelCase name. */
+function letters(copy: number): string {
+  return [...copy.toString(26)].map((digit) => String.fromCharCode(97 + parseInt(digit, 26))).join("");
 }
 
 function withSuffix(fileName: string, suffix: string): string {
@@ -140,7 +146,7 @@ export function synthesizeDocument(sourceDir: string, outDir: string, operations
     if (!replicated.has(resolve(file))) continue;
     const template = stringify(rewriteForCopy(parse(text), dirname(resolve(file)), replicated), { lineWidth: 0 });
     for (let copy = 1; copy < copies; copy++) {
-      const copyText = template.replaceAll(FILE_SUFFIX, `_r${copy}`).replaceAll(OPERATION_SUFFIX, `Copy${copy}`);
+      const copyText = template.replaceAll(FILE_SUFFIX, `_r${copy}`).replaceAll(OPERATION_SUFFIX, letters(copy));
       writeFileSync(join(dirname(target), withSuffix(basename(target), `_r${copy}`)), copyText);
       files++;
     }
@@ -155,7 +161,8 @@ export function synthesizeDocument(sourceDir: string, outDir: string, operations
       }
       const ref = item.$ref.split("/");
       ref[ref.length - 1] = withSuffix(ref[ref.length - 1]!, `_r${copy}`);
-      paths[`${API_PREFIX}/r${copy}${path.slice(API_PREFIX.length)}`] = { $ref: ref.join("/") };
+      const [first, ...rest] = path.slice(API_PREFIX.length + 1).split("/");
+      paths[[`${API_PREFIX}/${first}${letters(copy)}`, ...rest].join("/")] = { $ref: ref.join("/") };
     }
   }
   writeFileSync(join(outDir, "openapi.yaml"), stringify({ ...root, paths }, { lineWidth: 0 }));
