@@ -33,16 +33,21 @@ export function bareTools(dir: string) {
     ]),
     tsc: (project: string) => spec(`tsc -p ${project}`, "tsc", ["-p", project]),
     buildDocs: (output: string) => spec("redocly build-docs", "redocly", ["build-docs", DOCUMENT_ROOT, "--inlineBundle", "--output", output]),
+    /** The converter behind the 3.0 companion (which the build then finishes and writes as JSON and YAML). */
+    downConvert: spec("openapi-down-convert", "openapi-down-convert", ["--input", "dist/openapi.json", "--output", "dist/bench/openapi-3.0.json"]),
+    /** The converter behind the Postman collection, with the options scripts/postman/collection.ts passes. */
+    postman: spec("openapi2postmanv2", "openapi2postmanv2", ["-s", "dist/openapi.json", "-o", "dist/bench/collection.json", "-p", "-O", "folderStrategy=Tags,requestNameSource=Fallback,parametersResolution=Example,enableOptionalParameters=false,includeAuthInfoInExample=false"]),
   };
 }
 
 /**
  * The bare CLIs `npm run build` replaces, one after another, on the same inputs: Redocly lint, a bundle
- * for Spectral and Spectral on it, the two bundle files, openapi-typescript, tsc and Redocly's docs.
+ * for Spectral and Spectral on it, the two bundle files, openapi-typescript, tsc, Redocly's docs, and the
+ * converters behind the 3.0 companion and the Postman collection.
  */
 export function bareBuildChain(dir: string): CommandSpec[] {
   const tools = bareTools(dir);
-  return [tools.redoclyLint, tools.bundleForLint, tools.spectralLint("dist/lint/openapi.yaml"), tools.bundleYaml, tools.bundleJson, tools.openapiTypescript, tools.tsc("tsconfig.build.json"), tools.buildDocs("dist/bench/docs.html")];
+  return [tools.redoclyLint, tools.bundleForLint, tools.spectralLint("dist/lint/openapi.yaml"), tools.bundleYaml, tools.bundleJson, tools.openapiTypescript, tools.tsc("tsconfig.build.json"), tools.buildDocs("dist/bench/docs.html"), tools.downConvert, tools.postman];
 }
 
 export function npmRun(dir: string, script: string, env?: Record<string, string>): CommandSpec {
