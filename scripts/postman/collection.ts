@@ -14,7 +14,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import converter from "openapi-to-postmanv2";
 import { stripAnnotations } from "../generate/response-validators.js";
-import { HTTP_METHODS, operationMediaTypes, valueAtPointer } from "../openapi/document.js";
+import { forEachOperation, operationMediaTypes, operationParameters, resolveObject, valueAtPointer } from "../openapi/document.js";
 import { documentView, SUBSCHEMA_KEYWORDS } from "../openapi/schema-views.js";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -26,17 +26,12 @@ export type Collection = { info: JsonMap; item: Item[]; auth?: unknown; event?: 
 /** Variables of the auth script; authMode is "serviceAccount" or "apiKey". */
 const AUTH_VARIABLES = { authMode: "serviceAccount", clientId: "", clientSecret: "", publicKey: "", privateKey: "" };
 
-const isMap = (value: unknown): value is JsonMap => typeof value === "object" && value !== null && !Array.isArray(value);
 const sandboxScript = (name: string): string[] => readFileSync(new URL(`./sandbox/${name}`, import.meta.url), "utf8").trimEnd().split("\n");
 
-function deref(doc: JsonMap, value: Json | undefined): JsonMap {
-  for (let hops = 0; isMap(value) && typeof value.$ref === "string"; hops++) {
-    if (hops > 20) throw new Error(`${value.$ref}: $ref chain too long`);
-    value = valueAtPointer(doc, value.$ref) as Json | undefined;
-  }
-  if (!isMap(value)) throw new Error("a $ref of the document leads nowhere");
-  return value;
-}
+const isMap = (value: unknown): value is JsonMap => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** What a (possibly $ref'd) node of the document names; throws when a $ref leads nowhere. */
+const deref = (doc: JsonMap, value: Json | undefined): JsonMap => resolveObject(doc, value, "the Postman collection").value as JsonMap;
 
 /**
  * Where a \p{…} pattern applies in an instance: property names, "*" for array items. Such patterns are
@@ -88,10 +83,8 @@ export function finishCollection(converted: Collection, doc: JsonMap): Collectio
     if (variables.has(name) && variables.get(name) !== text) throw new Error(`${where}: path parameter ${name} has the example ${text}, another operation ${variables.get(name)}: one collection variable cannot hold both`);
     variables.set(name, text);
   };
-  const operations = new Map<string, { op: JsonMap; path: string; method: string }>();
-  for (const [path, item] of Object.entries(isMap(doc.paths) ? doc.paths : {})) {
-    for (const method of HTTP_METHODS) if (isMap(deref(doc, item)[method])) operations.set(`${method.toUpperCase()} ${path}`, { op: deref(doc, item)[method] as JsonMap, path, method });
-  }
+  const operations = new Map<string, { op: JsonMap; pathItem: JsonMap; path: string; method: string }>();
+  forEachOperation(doc, ({ path, method, operation, pathItem }) => operations.set(`${method.toUpperCase()} ${path}`, { op: operation, pathItem, path, method }));
   const finishItem = (item: Item): Item => {
     if (item.item) return { name: item.name, description: (item as JsonMap).description, item: item.item.map(finishItem) } as Item;
     const request = item.request;
@@ -100,11 +93,11 @@ export function finishCollection(converted: Collection, doc: JsonMap): Collectio
     const found = operations.get(key);
     if (!found) throw new Error(`the converter made a request ${key} that is not an operation of the document`);
     operations.delete(key);
-    const { op, method } = found;
+    const { op, pathItem, method } = found;
     const where = `${op.operationId} (${key})`;
     const types = operationMediaTypes(String(op.operationId), method, path, op);
     request.header = [{ key: "Accept", value: types.accept }, ...(types.contentType ? [{ key: "Content-Type", value: types.contentType }] : [])];
-    const parameters = (Array.isArray(op.parameters) ? op.parameters : []).map((p) => deref(doc, p));
+    const parameters = operationParameters(doc, pathItem, op, where);
     for (const variable of request.url.variable ?? []) {
       const parameter = parameters.find((p) => p.in === "path" && p.name === variable.key);
       seed(variable.key, parameter?.example, where);

@@ -7,7 +7,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { HTTP_METHODS, operationMediaTypes, valueAtPointer } from "../../openapi/document.js";
+import { HTTP_METHODS, operationMediaTypes, operationParameters } from "../../openapi/document.js";
 import { ajvRef, createOpenApiAjv } from "../../openapi/openapi-ajv.js";
 import { documentView } from "../../openapi/schema-views.js";
 import { MockAuth, type Credentials } from "./auth.js";
@@ -72,7 +72,7 @@ function routesOf(doc: Json): { pattern: RegExp; names: string[]; methods: Map<s
               .filter((e) => e.keyword === "unevaluatedProperties")
               .map((e) => ({ field: [...e.instancePath.split("/").slice(1), e.params.unevaluatedProperty].join("."), description: "is not a property of this object: Atlas rejects undeclared fields" }));
       const success = Object.entries<Json>(op.responses).find(([code]) => code.startsWith("2"))?.[1];
-      const parameters = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p: Json) => (p.$ref ? valueAtPointer(doc, p.$ref) : p) as Json);
+      const parameters = operationParameters(doc, item, op, `${op.operationId}`);
       methods.set(method, { op, accept, contentType, undeclared, examples: new Set(Object.keys(success?.content?.[accept]?.examples ?? {})), parameters: new Map(parameters.map((p) => [String(p.name).toLowerCase(), p.name])) });
     }
     const pattern = new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[^}]+\}/g, "([^/]+)")}$`);
