@@ -3,7 +3,6 @@
  * document makes the page first (bundle, files kept parsed between cycles; render; the open page
  * reloads), then lint, the other outputs and the mock, unless a newer edit is waiting.
  */
-import { watch } from "chokidar";
 import { readFile } from "node:fs/promises";
 import type { ServerResponse } from "node:http";
 import { dirname, resolve, sep } from "node:path";
@@ -18,6 +17,7 @@ import { onStopSignal } from "../common/on-stop-signal.js";
 import { failsBuild, formatProblem, ProblemsError, type Problem } from "../common/problems.js";
 import { commitDocs, renderDocsToScratch } from "../docs/build-docs.js";
 import { portFromEnv } from "./port-from-env.js";
+import { watchFiles } from "./watch-files.js";
 import { mockSettingsFromEnv, startMock } from "./atlas/mock-server.js";
 import { DEFAULT_MOCK_PORT, type MockServer } from "./prism-server.js";
 import { createStaticServer, listen, STATIC_HOST } from "./static-server.js";
@@ -197,13 +197,10 @@ async function main(): Promise<void> {
   });
   await listen(server, docsPort, "DOCS_PORT");
   const watched = ["openapi", ".spectral", "src", ".spectral.yaml", "redocly.yaml"].map((path) => resolve(root, path)).concat(paths.docsTemplate);
-  const watcher = watch(watched, { ignoreInitial: true });
-  watcher.on("all", (_event, path) => {
+  const watcher = await watchFiles(watched, SETTLE_MS, (path) => {
     const change = classify(resolve(root, path));
     if (change) loop.changed(change, resolve(root, path));
-  });
-  watcher.on("error", (error) => log(`watching: ${message(error)}`));
-  await new Promise<void>((ready) => watcher.once("ready", () => ready()));
+  }, (error) => log(`watching: ${message(error)}`));
 
   onStopSignal((signal) => {
     log(`${signal}: stopping`);
