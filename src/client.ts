@@ -14,6 +14,7 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/atlas.js";
 import { AtlasClientClosedError, AtlasConfigError, AtlasError, AtlasOriginError, summarize } from "./errors.js";
+import { HTTP_METHODS_UPPERCASE } from "./openapi/document.js";
 import { parseJsonBody, shapeErrorResponse } from "./middleware/api-error.js";
 import { userAgentString } from "./middleware/user-agent.js";
 import { applyMediaTypes, mediaTypesFor, type VersionedMediaTypes } from "./middleware/versioning.js";
@@ -106,7 +107,6 @@ export function createTransport(options: ResolvedOptions, redactor: SecretRedact
   };
 }
 
-const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 
 interface CallInit {
   params?: { path?: unknown };
@@ -166,9 +166,9 @@ export function createAtlasClient(options: AtlasClientOptions = {}): AtlasClient
     fetch: (request: Request) => transport.send(request),
     pathSerializer,
   });
-  const methods = client as unknown as Record<(typeof METHODS)[number], (url: string, init?: CallInit) => Promise<CallResult>> & { request: RequestCall };
+  const methods = client as unknown as Record<(typeof HTTP_METHODS_UPPERCASE)[number], (url: string, init?: CallInit) => Promise<CallResult>> & { request: RequestCall };
   const call = guarded(methods.request.bind(client), transport, redactor);
-  for (const method of METHODS) methods[method] = (url, init) => call(method, url, init);
+  for (const method of HTTP_METHODS_UPPERCASE) methods[method] = (url, init) => call(method, url, init);
   methods.request = (method, url, init) => call(method.toUpperCase(), url, init);
   return Object.assign(client, { close: transport.close });
 }

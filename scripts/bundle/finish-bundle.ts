@@ -5,7 +5,7 @@
  * samples; the atlas-code-sample-* Spectral rules report each such place, with its line.
  */
 import { codeSamples, type ParameterValue, type SampleRequest } from "./code-samples.js";
-import { HTTP_METHODS, isObject, operationMediaTypes, operationParameters, resolveObject } from "../openapi/document.js";
+import { HTTP_METHODS, isObject, operationMediaTypes, operationParameters, resolveObject } from "../../src/openapi/document.js";
 
 type Json = Record<string, any>;
 

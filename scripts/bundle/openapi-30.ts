@@ -16,7 +16,7 @@
  */
 import { stringifyYaml } from "@redocly/openapi-core";
 import { Converter } from "@apiture/openapi-down-convert";
-import { isObject as isPlainObject, valueAtPointer } from "../openapi/document.js";
+import { isObject as isPlainObject, valueAtPointer } from "../../src/openapi/document.js";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };

@@ -18,7 +18,7 @@
  * library's "breaking" stands).
  */
 import { apiCompare } from "api-smart-diff";
-import { pointerOf } from "../openapi/document.js";
+import { pointerOf } from "../../src/openapi/document.js";
 import { pathParameterReorders } from "./parameters.js";
 
 export type ChangeKind = "breaking" | "non-breaking" | "deprecated" | "annotation" | "unclassified";

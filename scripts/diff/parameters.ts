@@ -6,7 +6,7 @@
  * `deleteOnlineArchive(groupId, archiveId, clusterName)`, and every argument is a string, so a caller
  * compiled against the old order builds a wrong URL with no type error. A reorder is breaking.
  */
-import { forEachOperation, operationParameters } from "../openapi/document.js";
+import { forEachOperation, operationParameters } from "../../src/openapi/document.js";
 
 export interface OperationParameters {
   method: string;

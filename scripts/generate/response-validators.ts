@@ -10,7 +10,7 @@
 import { fileURLToPath } from "node:url";
 import standalone from "ajv/dist/standalone/index.js";
 import { buildSync } from "esbuild";
-import { forEachOperation, isObject, pointerOf, resolveObject, valueAtPointer } from "../openapi/document.js";
+import { forEachOperation, isObject, pointerOf, resolveObject, valueAtPointer } from "../../src/openapi/document.js";
 import { ajvRef, createOpenApiAjv } from "../openapi/openapi-ajv.js";
 import { documentView, SUBSCHEMA_KEYWORDS } from "../openapi/schema-views.js";
 

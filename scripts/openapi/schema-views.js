@@ -27,7 +27,7 @@
  * Input: a bundled document whose $refs are all local ('#/...'); the input is never modified.
  */
 
-import { HTTP_METHODS, isObject as isMap, valueAtPointer } from "./document.js";
+import { HTTP_METHODS, isObject as isMap, valueAtPointer } from "../../src/openapi/document.js";
 
 /** The flag that hides a property in each direction. */
 const FLAG = { request: "readOnly", response: "writeOnly" };

@@ -14,7 +14,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import converter from "openapi-to-postmanv2";
 import { stripAnnotations } from "../generate/response-validators.js";
-import { forEachOperation, operationMediaTypes, operationParameters, resolveObject, valueAtPointer } from "../openapi/document.js";
+import { forEachOperation, operationMediaTypes, operationParameters, resolveObject, valueAtPointer } from "../../src/openapi/document.js";
 import { documentView, SUBSCHEMA_KEYWORDS } from "../openapi/schema-views.js";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

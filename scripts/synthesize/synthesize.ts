@@ -15,7 +15,7 @@ import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { parse, stringify } from "yaml";
-import { HTTP_METHODS } from "../openapi/document.js";
+import { HTTP_METHODS } from "../../src/openapi/document.js";
 
 const METHODS = new Set<string>(HTTP_METHODS);
 /** Directories (relative to the document root) whose files are replicated, minus what shared files reference. */

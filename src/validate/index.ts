@@ -10,6 +10,7 @@ import type { Client } from "openapi-fetch";
 import type { paths } from "../../generated/atlas.js";
 import { responseValidators } from "../../generated/response-validators.js";
 import { AtlasConfigError } from "../errors.js";
+import { HTTP_METHODS_UPPERCASE } from "../openapi/document.js";
 import { checkResponse } from "./check-response.js";
 import { AtlasContractError, type ContractReport } from "./contract-error.js";
 
@@ -24,7 +25,6 @@ export interface ResponseValidationOptions {
   maxValueLength?: number;
 }
 
-const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 const OPTION_NAMES = new Set(["onMismatch", "strict", "maxValueLength"]);
 const DEFAULT_MAX_VALUE_LENGTH = 40;
 
@@ -78,7 +78,7 @@ export function withResponseValidation<C extends Client<paths>>(client: C, optio
 
   const wrapped: Record<string, unknown> = { ...(client as object) };
   const calls = client as unknown as Record<string, Call>;
-  for (const method of METHODS) {
+  for (const method of HTTP_METHODS_UPPERCASE) {
     wrapped[method] = async (path: string, init?: { parseAs?: string }) => check(method, path, init?.parseAs, await calls[method]!(path, init));
   }
   const request = (client as unknown as { request: (method: string, path: string, init?: { parseAs?: string }) => Promise<CallResult> }).request;

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { operationMediaTypes } from "../../scripts/openapi/document.js";
+import { operationMediaTypes } from "../../src/openapi/document.js";
 import { convertDocument, finishCollection, takeUnicodePatterns, type Collection } from "../../scripts/postman/collection.js";
 import { listOperations, readBundledDocument, valueAt, type JsonObject } from "../support/bundled-document.js";
 import { describeErrors, DocumentValidator } from "../support/document-validator.js";

@@ -9,7 +9,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { valueAtPointer } from "../../scripts/openapi/document.js";
+import { valueAtPointer } from "../../src/openapi/document.js";
 import { pathParameterOrder } from "../../scripts/diff/parameters.js";
 import { readReferencePages } from "./pages.js";
 

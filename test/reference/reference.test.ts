@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { valueAtPointer } from "../../scripts/openapi/document.js";
+import { valueAtPointer } from "../../src/openapi/document.js";
 import { pageOperationKeys, readReferencePages, type PageField, type PageOperation } from "./pages.js";
 
 type Json = any;

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { BUNDLE_JSON } from "../../scripts/common/project-paths.js";
-import { HTTP_METHODS, valueAtPointer } from "../../scripts/openapi/document.js";
+import { HTTP_METHODS, valueAtPointer } from "../../src/openapi/document.js";
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };

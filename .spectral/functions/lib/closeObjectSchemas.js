@@ -19,7 +19,7 @@
 //     over the branch that matched); otherwise each branch is closed, a union of distinct objects.
 // A schema that declares no properties at all (`{type: object}`, a free-form map) stays open.
 
-import { valueAtPointer } from '../../../scripts/openapi/document.js';
+import { valueAtPointer } from '../../../src/openapi/document.js';
 import { forEachSchemaHolder, isObject } from './openapiWalk.js';
 
 /** Keywords whose subschemas are values of their own (a property, an item): places where a schema is used. */

@@ -20,7 +20,7 @@
 
 import { format as interpreterFormats, validate as interpret } from '@cfworker/json-schema';
 import ajvFormats from 'ajv-formats/dist/formats.js';
-import { valueAtPointer } from '../../../scripts/openapi/document.js';
+import { valueAtPointer } from '../../../src/openapi/document.js';
 import { closedRoot, closeObjectSchemas } from './closeObjectSchemas.js';
 import { forEachSchema, isObject } from './openapiWalk.js';
 

@@ -1,7 +1,7 @@
 // Walks an *unresolved*, bundled OpenAPI document (every $ref local) as written, so that each schema is
 // visited once, where an author edits it; a walk never follows a $ref (its target is visited where defined).
 
-import { decodeSegment, followRefs, HTTP_METHODS, isObject, pointerKeys, pointerOf } from '../../../scripts/openapi/document.js';
+import { decodeSegment, followRefs, HTTP_METHODS, isObject, pointerKeys, pointerOf } from '../../../src/openapi/document.js';
 import { SUBSCHEMA_KEYWORDS } from '../../../scripts/openapi/schema-views.js';
 
 export { HTTP_METHODS, isObject, decodeSegment as decodePointerSegment };

@@ -13,6 +13,7 @@
  */
 import createClient, {} from "openapi-fetch";
 import { AtlasClientClosedError, AtlasConfigError, AtlasError, AtlasOriginError, summarize } from "./errors.js";
+import { HTTP_METHODS_UPPERCASE } from "./openapi/document.js";
 import { parseJsonBody, shapeErrorResponse } from "./middleware/api-error.js";
 import { userAgentString } from "./middleware/user-agent.js";
 import { applyMediaTypes, mediaTypesFor } from "./middleware/versioning.js";
@@ -87,7 +88,6 @@ export function createTransport(options, redactor, userAgent) {
         })()),
     };
 }
-const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"];
 /**
  * Every rejection is an AtlasError (or the caller's own abort reason): anything else that escapes
  * openapi-fetch or the platform becomes an AtlasError with a redacted message and no cause.
@@ -137,7 +137,7 @@ export function createAtlasClient(options = {}) {
     });
     const methods = client;
     const call = guarded(methods.request.bind(client), transport, redactor);
-    for (const method of METHODS)
+    for (const method of HTTP_METHODS_UPPERCASE)
         methods[method] = (url, init) => call(method, url, init);
     methods.request = (method, url, init) => call(method.toUpperCase(), url, init);
     return Object.assign(client, { close: transport.close });

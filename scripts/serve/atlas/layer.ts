@@ -7,7 +7,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { HTTP_METHODS, operationMediaTypes, operationParameters } from "../../openapi/document.js";
+import { HTTP_METHODS, operationMediaTypes, operationParameters } from "../../../src/openapi/document.js";
 import { ajvRef, createOpenApiAjv } from "../../openapi/openapi-ajv.js";
 import { documentView } from "../../openapi/schema-views.js";
 import { MockAuth, type Credentials } from "./auth.js";

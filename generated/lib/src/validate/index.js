@@ -1,9 +1,9 @@
 import { responseValidators } from "../../generated/response-validators.js";
 import { AtlasConfigError } from "../errors.js";
+import { HTTP_METHODS_UPPERCASE } from "../openapi/document.js";
 import { checkResponse } from "./check-response.js";
 import { AtlasContractError } from "./contract-error.js";
 export { AtlasContractError } from "./contract-error.js";
-const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"];
 const OPTION_NAMES = new Set(["onMismatch", "strict", "maxValueLength"]);
 const DEFAULT_MAX_VALUE_LENGTH = 40;
 function resolve(options) {
@@ -48,7 +48,7 @@ export function withResponseValidation(client, options) {
     };
     const wrapped = { ...client };
     const calls = client;
-    for (const method of METHODS) {
+    for (const method of HTTP_METHODS_UPPERCASE) {
         wrapped[method] = async (path, init) => check(method, path, init?.parseAs, await calls[method](path, init));
     }
     const request = client.request;

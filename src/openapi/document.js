@@ -1,9 +1,12 @@
 // The one place for what every reader of a bundled OpenAPI document needs: the HTTP methods, local
 // JSON pointers and $refs, the operations, merged parameters and versioned media types. Plain
-// JavaScript (types in document.d.ts) because the Spectral ruleset imports it too.
+// JavaScript (types in document.d.ts) because the Spectral ruleset imports it too;
+// it lives in src/ because the client uses it as well (compiled library: copied beside tsc's output).
 
 /** The keys of a path item that hold operations. */
 export const HTTP_METHODS = Object.freeze(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+/** The same, as openapi-fetch names its calls (GET, PUT, ...). */
+export const HTTP_METHODS_UPPERCASE = Object.freeze(HTTP_METHODS.map(method => method.toUpperCase()));
 
 export const VERSIONED_MEDIA_TYPE = /^application\/vnd\.atlas\.\d{4}-\d{2}-\d{2}\+json$/;
 

@@ -3,6 +3,7 @@ type Json = any;
 
 export const HTTP_METHODS: readonly ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 export type HttpMethod = (typeof HTTP_METHODS)[number];
+export const HTTP_METHODS_UPPERCASE: readonly Uppercase<HttpMethod>[];
 export const VERSIONED_MEDIA_TYPE: RegExp;
 export function isObject(value: unknown): value is Record<string, Json>;
 export function decodeSegment(segment: string): string;
