@@ -37,7 +37,7 @@ export function inlineRemoteLogos(html: string): string {
   let out = html;
   for (const [url, dataUri] of Object.entries(REMOTE_LOGOS)) {
     if (!out.includes(url)) throw new Error(`build-docs: expected Redoc to reference ${url}; check what the new version loads`);
-    out = out.split(url).join(dataUri);
+    out = out.replaceAll(url, dataUri);
   }
   return out;
 }

@@ -8,6 +8,7 @@ import type { ServerResponse } from "node:http";
 import { dirname, resolve, sep } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import { isDeepStrictEqual } from "node:util";
 import { YamlParseError, type Document, type Source } from "@redocly/openapi-core";
 import { Builder, LIB_STEP, OUTPUT_STEPS, projectPaths, seconds, type Bundled } from "../build/build-pipeline.js";
 import { bundleOpenApi, bundleToYaml, writeText, type OpenApiDocument } from "../bundle/bundler.js";
@@ -17,6 +18,7 @@ import { onStopSignal } from "../common/on-stop-signal.js";
 import { failsBuild, formatProblem, ProblemsError, type Problem } from "../common/problems.js";
 import { commitDocs, renderDocsToScratch } from "../docs/build-docs.js";
 import { portFromEnv } from "./port-from-env.js";
+import { quickBundle } from "./quick-bundle.js";
 import { watchFiles } from "./watch-files.js";
 import { mockSettingsFromEnv, startMock } from "./atlas/mock-server.js";
 import { DEFAULT_MOCK_PORT, type MockServer } from "./prism-server.js";
@@ -27,6 +29,8 @@ const paths = projectPaths(root);
 const EVENTS_PATH = "/__dev/events";
 /** Editors write a file in several steps; changes this close together make one cycle. */
 const SETTLE_MS = 40;
+/** How long the rest of a cycle waits for an open page to fetch the new one. */
+const PAGE_WAIT_MS = 2000;
 const RELOAD_SCRIPT = `<script>new EventSource(${JSON.stringify(EVENTS_PATH)}).addEventListener("reload", () => location.reload());</script>`;
 const withReloadScript = (html: string, at = html.lastIndexOf("</body>")): string => (at === -1 ? html + RELOAD_SCRIPT : html.slice(0, at) + RELOAD_SCRIPT + html.slice(at));
 
@@ -66,6 +70,9 @@ class DevLoop {
   private readonly builder = new Builder(paths, log);
   private readonly resolver = new KeptParses();
   private lastBundled: Bundled | undefined;
+  /** The last full bundle before finishBundle, and the openapi/ files changed since it was made. */
+  private lastRaw: OpenApiDocument | undefined;
+  private unbundled = new Set<string>();
   private pending = new Set<Change>();
   private timer: NodeJS.Timeout | undefined;
   private running = false;
@@ -73,11 +80,15 @@ class DevLoop {
   private mock: MockServer | undefined;
   private stopped = false;
   private readonly clients = new Set<ServerResponse>();
+  private pageWaiters: (() => void)[] = [];
 
   constructor(private readonly mockPort: number) {}
 
   changed(change: Change, file = ""): void {
-    if (change === "openapi") this.resolver.kept.delete(file);
+    if (change === "openapi") {
+      this.resolver.kept.delete(file);
+      this.unbundled.add(file);
+    }
     this.pending.add(change);
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.drain(), SETTLE_MS);
@@ -125,7 +136,7 @@ class DevLoop {
     try {
       if (changes.has("redocly-config")) this.builder.reloadRedoclyConfig();
       if (changes.has("ruleset")) this.builder.reloadRuleset();
-      if (changes.has("openapi") || changes.has("redocly-config")) await this.document(id, changes.has("src") || id === 1);
+      if (changes.has("openapi") || changes.has("redocly-config")) await this.document(id, changes.has("src") || id === 1, changes.has("redocly-config"));
       else {
         if (changes.has("template") && this.lastBundled) await this.page(id, this.lastBundled.document);
         if (changes.has("ruleset") && this.lastBundled) this.report(id, await this.builder.spectral(this.lastBundled));
@@ -142,17 +153,41 @@ class DevLoop {
   private async page(id: number, document: OpenApiDocument): Promise<void> {
     await this.builder.timed("docs", async () => commitDocs(await renderDocsToScratch(document), paths.docsPage));
     this.send("reload", { cycle: id });
+    // The open pages ask for the new one at once: serve it before the work that follows takes the thread.
+    if (this.clients.size > 0) await new Promise((served) => {
+      this.pageWaiters.push(() => served(undefined));
+      setTimeout(served, PAGE_WAIT_MS);
+    });
+  }
+
+  /** The page was sent (the server calls this). */
+  pageServed(): void {
+    for (const waiter of this.pageWaiters.splice(0)) waiter();
   }
 
   /** The page first (what the author looks at), then lint and the other outputs unless a newer edit is waiting. */
-  private async document(id: number, compile: boolean): Promise<void> {
+  private async document(id: number, compile: boolean, configChanged: boolean): Promise<void> {
     const context = { entry: paths.entry, config: await loadRedoclyConfig(root, paths.entry), resolver: this.resolver };
+    const files = this.unbundled;
+    this.unbundled = new Set();
+    // Path files only: the page of those paths in the last bundle first (scripts/serve/quick-bundle.ts).
+    const kept = configChanged || !this.lastRaw ? undefined : this.resolver.kept.get(paths.entry);
+    this.resolver.cache.clear();
+    const quick = kept && (await this.builder.timed("quick bundle", async () => quickBundle(paths.entry, (await kept).parsed, this.lastRaw!, files, context.config, this.resolver)));
+    if (quick) await this.page(id, finishBundle(quick));
     this.resolver.cache.clear();
     const bundle = bundleOpenApi(context, root).catch((error: unknown) => {
+      for (const file of files) this.unbundled.add(file);
       throw error instanceof YamlParseError ? new ProblemsError("openapi/ cannot be bundled", [yamlProblem(error)], root) : error;
     });
-    const document = await this.builder.timed("bundle", async () => finishBundle((await bundle).document));
-    await this.page(id, document);
+    const raw = await this.builder.timed("bundle", async () => (await bundle).document);
+    this.lastRaw = raw;
+    const document = finishBundle(raw);
+    if (!quick) await this.page(id, document);
+    else if (!isDeepStrictEqual(quick, raw)) {
+      log(`cycle ${id}: the quick page differed from the full bundle; rendered again`);
+      await this.page(id, document);
+    }
     // A newer edit waiting does the lint and outputs for itself (and generated/lib, if this cycle owed it).
     const superseded = (): boolean => {
       if (compile && this.pending.size > 0) this.pending.add("src");
@@ -189,6 +224,7 @@ async function main(): Promise<void> {
   const server = createStaticServer(dirname(paths.docsPage), (request, response, pathname, file) => {
     if (pathname === EVENTS_PATH) return (loop.subscribe(response), true);
     if (file !== paths.docsPage || request.method !== "GET") return false;
+    response.once("finish", () => loop.pageServed());
     readFile(file, "utf8").then(
       (html) => response.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-cache" }).end(withReloadScript(html)),
       () => response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("no docs page yet: see the terminal running npm run dev\n"),

@@ -70,6 +70,9 @@ describe("npm run dev", () => {
     const output = await edit(withDescriptionMarker(original, "Firstdevmarker"));
     await reload;
     expect(await session.page()).toContain("Firstdevmarker");
+    // An edit to a path file: the page came from the quick bundle, and the full bundle agreed with it.
+    expect(output).toMatch(/quick bundle: /);
+    expect(output).not.toContain("the quick page differed");
     // The Atlas mock (as `npm run mock` runs it) is restarted on the new bundle, and answers.
     const cycle = /\[dev\] cycle (\d+):/.exec(output)?.[1];
     expect(cycle).toBeDefined();
