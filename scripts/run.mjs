@@ -1,12 +1,8 @@
 #!/usr/bin/env node
 // The one runner of every npm script: `node scripts/run.mjs <stage>[/<script>] [args...]` runs
-// scripts/<stage>/<stage>.ts (or scripts/<stage>/<script>.ts); `bench` runs bench/run.ts.
-//
-// Why not tsx: under a loader every module Redocly, Spectral, openapi-typescript and Redoc import goes
-// through its hooks, which doubled their import time. Instead each .ts of scripts/ and src/ (for bench, also
-// of bench/) is compiled once by esbuild (types stripped, file to file, no bundling) into node_modules/.cache/atlas-scripts/
-// <checkout>/, again only when its source is newer. import.meta.url in a compiled file is its source's
-// URL, so paths computed from it are the same as under tsx.
+// scripts/<stage>/<stage>.ts (or scripts/<stage>/<script>.ts); `bench` runs bench/run.ts. Not tsx: a loader's
+// hooks doubled the import time of Redocly, Spectral and Redoc. Each .ts is compiled by esbuild (types stripped,
+// file to file) when its source is newer; import.meta.url stays its source's, so paths from it are the same.
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";

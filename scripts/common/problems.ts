@@ -1,9 +1,7 @@
 /**
- * One shape and one printed form for every finding of every tool in the build (Redocly lint and
- * bundle, Spectral, YAML syntax errors): `file:line rule message`, the file relative to the project.
- * A finding at "warning" (Redocly) or "warn" (Spectral) fails the build like an error: the project
- * accepts no warnings. Spectral's info and hint findings are printed and do not fail, as with
- * `spectral lint --fail-severity=warn`.
+ * One shape and one printed form, `file:line rule message` (the file relative to the project), for every
+ * finding of every tool in the build. "warning" (Redocly) and "warn" (Spectral) fail the build like errors:
+ * the project accepts no warnings. Spectral's info and hints print without failing (`--fail-severity=warn`).
  */
 import { relative } from "node:path";
 
@@ -26,19 +24,15 @@ export function failsBuild(problem: Problem): boolean {
 }
 
 export function formatProblem(problem: Problem, root: string): string {
-  const file = relative(root, problem.file) || problem.file;
-  return `${file}:${problem.line} ${problem.rule} ${problem.message}`;
+  return `${relative(root, problem.file) || problem.file}:${problem.line} ${problem.rule} ${problem.message}`;
 }
 
 /** A step failed on findings; the message lists them, one `file:line rule message` per line. */
 export class ProblemsError extends Error {
-  readonly problems: Problem[];
+  override readonly name = "ProblemsError";
 
-  constructor(step: string, problems: Problem[], root: string) {
-    const failing = problems.filter(failsBuild);
-    const counts = `${failing.length} problem${failing.length === 1 ? "" : "s"}`;
-    super(`${step}: ${counts} (warnings are not accepted)\n${problems.map((p) => formatProblem(p, root)).join("\n")}`);
-    this.name = "ProblemsError";
-    this.problems = problems;
+  constructor(step: string, readonly problems: Problem[], root: string) {
+    const failing = problems.filter(failsBuild).length;
+    super(`${step}: ${failing} problem${failing === 1 ? "" : "s"} (warnings are not accepted)\n${problems.map((p) => formatProblem(p, root)).join("\n")}`);
   }
 }

@@ -15,7 +15,6 @@ export function projectPaths(root: string) {
     lintBundle: at("dist/lint/openapi.yaml"),
     bundleYaml: at("generated/openapi.yaml"),
     bundleJson: at("generated/openapi.json"),
-    /** The OpenAPI 3.0.3 companion (scripts/bundle/openapi-30.ts). */
     bundle30Yaml: at("generated/openapi-3.0.yaml"),
     bundle30Json: at("generated/openapi-3.0.json"),
     generatedDir: at("generated"),
@@ -27,6 +26,5 @@ export function projectPaths(root: string) {
   };
 }
 
-/** This checkout's paths. */
 export const PATHS = projectPaths(fileURLToPath(new URL("../..", import.meta.url)));
 export const { bundleJson: BUNDLE_JSON, bundleYaml: BUNDLE_YAML, bundle30Json: BUNDLE_30_JSON, bundle30Yaml: BUNDLE_30_YAML } = PATHS;

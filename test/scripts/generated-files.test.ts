@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { LibCompiler } from "../../scripts/build/compile-lib.js";
+import { compileLib } from "../../scripts/build/compile-lib.js";
 import { GENERATED_FILES, writeGenerated, type GeneratedSources } from "../../scripts/generate/generate-types.js";
 
 const root = mkdtempSync(join(tmpdir(), "generated-files-"));
@@ -43,15 +43,15 @@ describe("the library compile", () => {
     write("lib/gen/answer.js", "export const answer = 21;\n");
     write("lib/gen/answer.d.ts", "export declare const answer: number;\n");
     write("lib/dist/gen/answer.js.map", '{"sources":["../../gen/answer.ts"]}');
-    const compiler = new LibCompiler(join(root, "lib/tsconfig.json"), join(root, "lib/build/lib.tsbuildinfo"));
-    expect(await compiler.compile()).toEqual([]);
+    const compile = () => compileLib(join(root, "lib/tsconfig.json"), join(root, "lib/build/lib.tsbuildinfo"));
+    expect(await compile()).toEqual([]);
     expect(read("lib/dist/src/index.js")).toContain('from "../gen/answer.js"');
     expect(read("lib/dist/gen/answer.js")).toBe("export const answer = 21;\n");
     expect(read("lib/dist/gen/answer.d.ts")).toBe("export declare const answer: number;\n");
     expect(existsSync(join(root, "lib/dist/gen/answer.js.map"))).toBe(false);
 
     write("lib/gen/answer.js", "export const answer = 42;\n");
-    expect(await compiler.compile()).toEqual([]);
+    expect(await compile()).toEqual([]);
     expect(read("lib/dist/gen/answer.js")).toBe("export const answer = 42;\n");
   });
 
@@ -61,8 +61,7 @@ describe("the library compile", () => {
     write("bad/src/index.ts", 'import { answer } from "../gen/answer.js";\n\nexport const text: string = answer;\n');
     write("bad/gen/answer.js", "export const answer = 21;\n");
     write("bad/gen/answer.d.ts", "export declare const answer: number;\n");
-    const compiler = new LibCompiler(join(root, "bad/tsconfig.json"), join(root, "bad/build/lib.tsbuildinfo"));
-    const problems = await compiler.compile();
+    const problems = await compileLib(join(root, "bad/tsconfig.json"), join(root, "bad/build/lib.tsbuildinfo"));
     expect(problems).toEqual([expect.objectContaining({ file: join(root, "bad/src/index.ts"), line: 3, rule: "TS2322", severity: "error" })]);
   });
 });
