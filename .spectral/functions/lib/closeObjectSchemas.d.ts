@@ -3,8 +3,6 @@
 /** Whether a schema declares properties, itself or through allOf and $refs, in one view. */
 export type Declares = (schema: unknown) => boolean;
 
-export function propertyDeclarations(view: unknown): Declares;
-
 /** Closes every use site of the view, in place; visitSchema sees every schema object after its subschemas. */
 export function closeObjectSchemas(view: unknown, visitSchema?: (schema: Record<string, unknown>) => void): Declares;
 
