@@ -1,10 +1,7 @@
-// atlas-examples-valid: every example, and every schema default, validates against its schema (docs/lint.md).
-// It replaces Spectral's oas3-valid-*-example, which compile `pattern` without the RegExp `u` flag: here an
-// interpreter (lib/exampleInterpreter.js) answers first and ajv (2020-12, Unicode patterns, ajv-formats)
-// reports what it rejects. A value is checked in its side's view (scripts/openapi/schema-views.js): request
-// values with readOnly properties forbidden, response values with writeOnly ones forbidden, component schemas
-// in both views with both allowed; undeclared properties fail (lib/closeObjectSchemas.js). It reads the
-// unresolved bundle, so $refs resolve as the document wrote them.
+// atlas-examples-valid: every example and schema default validates against its schema, in its side's view
+// (scripts/openapi/schema-views.js), undeclared properties rejected (lib/closeObjectSchemas.js); the
+// interpreter (lib/exampleInterpreter.js) answers first, ajv reports what it rejects. Replaces spectral:oas's
+// oas3-valid-*-example, which compile `pattern` without the `u` flag (docs/lint.md).
 import { createRulesetFunction } from '@stoplight/spectral-core';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
@@ -21,10 +18,8 @@ const VIEWS = {
   either: document => documentView(documentView(document, 'response', 'allow'), 'request', 'allow'),
 };
 
-/**
- * Where a view has no schema at the example's place (a property it forbids as `false`, or allows as `true`),
- * the example belongs to the other side (a readOnly property's example is a response value): tried next.
- */
+// Where a view has no schema at the example's place (a property it forbids or allows), the example belongs to
+// the other side (a readOnly property's example is a response value): these views are tried next.
 const FALLBACK_VIEWS = { request: ['response'], response: ['request'], either: ['response', 'request'] };
 
 /** The flag whose properties a forbid view turns into `false` schemas. */

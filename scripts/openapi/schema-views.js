@@ -1,10 +1,7 @@
 /**
- * Request and response views of an OpenAPI 3.1 document, with OAS 3.0-style readOnly/writeOnly semantics
- * (docs/testing.md): "request" takes readOnly properties out of `properties` and `required` (own, beside or
- * behind a `$ref`, or inherited through `allOf`), "response" writeOnly ones. A hidden property is dropped
- * ("drop", as Prism does), made the `false` schema ("forbid") or the `true` schema ("allow": unchecked, still
- * declared). Plain JavaScript (types in schema-views.d.ts) because the Spectral rule atlas-examples-valid
- * imports it; the input is a bundled document (local $refs only) and is never modified.
+ * Request and response views of an OpenAPI 3.1 document with OAS 3.0 readOnly/writeOnly semantics (docs/testing.md):
+ * each hidden property is dropped ("drop", as Prism does), made the `false` ("forbid") or the `true` schema ("allow").
+ * Plain JavaScript (types in schema-views.d.ts) because the Spectral ruleset imports it. Input: a bundle, never modified.
  */
 
 import { HTTP_METHODS, isObject as isMap, valueAtPointer } from "../../src/openapi/document.js";

@@ -1,9 +1,7 @@
-// Closes object schemas, so that an example showing a property no schema declares (a typo, a stale field) fails,
-// as Redocly's no-invalid-media-type-examples did (off in redocly.yaml). In a view (the rule's own copy), each
-// place a schema is *used* for a value gets `unevaluatedProperties: false` when it declares properties (itself,
-// or through allOf and $refs) and says nothing of extra ones. Definitions, allOf branches, if/then/else and not
-// are evaluated in place of a parent, which is closed; oneOf/anyOf branches are closed unless the parent
-// declares properties of its own. A schema declaring none (`{type: object}`, a map) stays open.
+// Closes object schemas, so that an example showing a property no schema declares fails (docs/lint.md): each
+// place a schema is *used* for a value gets `unevaluatedProperties: false` when it declares properties and says
+// nothing of extra ones. Definitions and in-place subschemas (allOf, if/then/else, not) are closed through their
+// parent; oneOf/anyOf branches are, unless the parent declares properties of its own.
 
 import { isObject, valueAtPointer } from '../../../src/openapi/document.js';
 import { forEachSchemaHolder } from '../../../scripts/openapi/schema-views.js';
@@ -38,11 +36,8 @@ function shouldClose(schema, declares) {
   return isObject(schema) && !Object.hasOwn(schema, 'additionalProperties') && !Object.hasOwn(schema, 'unevaluatedProperties') && declares(schema);
 }
 
-/**
- * Closes every use site of the view, in place. `visitSchema`, when given, is called for every schema object
- * after its subschemas. Returns the `declares` function used, for closedRoot.
- */
-export function closeObjectSchemas(view, visitSchema = undefined) {
+/** Closes every use site of the view (the caller's copy), in place; returns the `declares` function, for closedRoot. */
+export function closeObjectSchemas(view) {
   const declares = propertyDeclarations(view);
   const visit = (schema, useSite) => {
     if (!isObject(schema)) return;
@@ -57,7 +52,6 @@ export function closeObjectSchemas(view, visitSchema = undefined) {
     // The parent's own properties (or its allOf's) make the branches part of one object, closed at the parent.
     const branchesAreObjects = !declares(schema);
     for (const keyword of ['anyOf', 'oneOf']) if (Array.isArray(schema[keyword])) for (const sub of schema[keyword]) visit(sub, branchesAreObjects);
-    visitSchema?.(schema);
   };
   if (isObject(view.components) && isObject(view.components.schemas)) for (const schema of Object.values(view.components.schemas)) visit(schema, false);
   forEachSchemaHolder(view, holder => visit(holder.schema, true));

@@ -1,10 +1,7 @@
-// A quick yes/no for "does this example match its schema" without compiling anything (@cfworker/json-schema
-// interprets JSON Schema 2020-12): compiling an ajv validator per schema was most of the rule's time, for
-// examples nearly all valid (bench/PROFILE.md: 3.3 s at 600 operations). Only a value it rejects goes to ajv.
-// So that "valid here" means "valid to ajv", it gets ajv-formats' format checks and the int32/int64 checks
-// spelled out; a document using a keyword it does not know as ajv does is left to ajv. One difference is kept
-// on purpose: a decimal multipleOf is exact here (ajv's float division rejects 0.07 as a multiple of 0.01).
-// test/spectral/examples-interpreter.test.ts checks the two agree, case by case, and that one difference.
+// A quick yes/no for "does this example match its schema" without compiling (@cfworker/json-schema): ajv's
+// compiling was most of the rule's time (bench/PROFILE.md: 3.3 s at 600 operations), so ajv sees only what this
+// rejects. It gets ajv-formats' checks and int32/int64 spelled out; one difference is kept on purpose: a decimal
+// multipleOf is exact here. test/spectral/examples-interpreter.test.ts checks the two agree, case by case.
 
 import { format as interpreterFormats, validate as interpret } from '@cfworker/json-schema';
 import ajvFormats from 'ajv-formats/dist/formats.js';
@@ -54,10 +51,11 @@ export function interpreterCanCheck(document) {
  * reference in the view ('#/…', as ajvRef writes it); it throws where a $ref leads nowhere.
  */
 export function interpreterFor(view) {
-  const declares = closeObjectSchemas(view, schema => {
+  forEachSchema(view, schema => {
     const keywords = NUMBER_FORMAT_KEYWORDS[schema.format];
     if (keywords !== undefined) schema.allOf = [...(Array.isArray(schema.allOf) ? schema.allOf : []), keywords];
   });
+  const declares = closeObjectSchemas(view);
   // Every $ref is a local pointer into the view: resolved when first asked for, then remembered.
   const resolved = new Map();
   const lookup = new Proxy(Object.create(null), {
