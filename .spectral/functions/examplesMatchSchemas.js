@@ -7,7 +7,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { decodeSegment, followRefs, isObject, pointerKeys, pointerOf } from '../../src/openapi/document.js';
 import { ajvRef } from '../../scripts/openapi/openapi-ajv.js';
-import { documentView, forEachSchema, forEachSchemaHolder } from '../../scripts/openapi/schema-views.js';
+import { documentView, FLAG, forEachSchema, forEachSchemaHolder } from '../../scripts/openapi/schema-views.js';
 import { closedRoot, closeObjectSchemas } from './lib/closeObjectSchemas.js';
 import { interpreterCanCheck, interpreterFor } from './lib/exampleInterpreter.js';
 
@@ -21,9 +21,6 @@ const VIEWS = {
 // Where a view has no schema at the example's place (a property it forbids or allows), the example belongs to
 // the other side (a readOnly property's example is a response value): these views are tried next.
 const FALLBACK_VIEWS = { request: ['response'], response: ['request'], either: ['response', 'request'] };
-
-/** The flag whose properties a forbid view turns into `false` schemas. */
-const FORBIDDEN_FLAG = { request: 'readOnly', response: 'writeOnly' };
 
 /** The value at path (a list of keys) in a document, or undefined. */
 const nodeAt = (document, path) =>
@@ -111,7 +108,7 @@ function describeError(error, view) {
   const where = error.instancePath === '' ? 'the value' : `'${error.instancePath}'`;
   const { keyword, message, params } = error;
   // ajv's "boolean schema is false" does not say why: here it is nearly always a property the view forbids.
-  if (keyword === 'false schema' && view in FORBIDDEN_FLAG) return `${where} must not be present: a ${view} does not carry ${FORBIDDEN_FLAG[view]} fields`;
+  if (keyword === 'false schema' && view in FLAG) return `${where} must not be present: a ${view} does not carry ${FLAG[view]} fields`;
   if (keyword === 'enum') return `${where} ${message}: ${params.allowedValues.map(v => JSON.stringify(v)).join(', ')}`;
   if (keyword === 'additionalProperties') return `${where} ${message}: '${params.additionalProperty}'`;
   if (keyword === 'unevaluatedProperties') {
@@ -135,7 +132,7 @@ export default createRulesetFunction({ input: { type: 'object' }, options: null 
       continue;
     }
     if (validate(value)) continue;
-    const side = view === 'either' ? '' : ` (${view} side: ${FORBIDDEN_FLAG[view]} fields are not required)`;
+    const side = view === 'either' ? '' : ` (${view} side: ${FLAG[view]} fields are not required)`;
     for (const error of validate.errors ?? []) {
       const instancePath = error.instancePath === '' ? [] : error.instancePath.slice(1).split('/').map(decodeSegment);
       // An undeclared property is reported at the property itself.

@@ -126,12 +126,12 @@ export type ResponseValidators = Readonly<Record<string, Readonly<Record<string,
 export declare const responseValidators: Readonly<Record<string, { readonly operationId: string; readonly responses: ResponseValidators }>>;
 `;
 
-/** The table as JavaScript, naming each validator by its function's identifier in the module. */
-function tableSource(table: ResponseTable, schemas: Map<string, string>, functions: Map<string, string>): string {
-  const pointers = new Map([...schemas].map(([pointer, name]) => [name, pointer]));
+/** The table as JavaScript: validator vN is the function functions[N], of the schema at pointers[N]. */
+function tableSource(table: ResponseTable, pointers: string[], functions: string[]): string {
+  const body = (name: string) => `{ validate: ${functions[Number(name.slice(1))]}, schema: ${JSON.stringify(pointers[Number(name.slice(1))])} }`;
   const operations = Object.entries(table).map(([key, { operationId, responses }]) => {
     const statuses = Object.entries(responses).map(([status, media]) => {
-      const entries = Object.entries(media).map(([mediaType, name]) => `${JSON.stringify(mediaType)}: ${name === null ? "null" : `{ validate: ${functions.get(name)}, schema: ${JSON.stringify(pointers.get(name))} }`}`);
+      const entries = Object.entries(media).map(([mediaType, name]) => `${JSON.stringify(mediaType)}: ${name === null ? "null" : body(name)}`);
       return `      ${JSON.stringify(status)}: { ${entries.join(", ")} },`;
     });
     return `  ${JSON.stringify(key)}: {\n    operationId: ${JSON.stringify(operationId)},\n    responses: {\n${statuses.join("\n")}\n    },\n  },`;
@@ -170,15 +170,15 @@ function withRuntime(code: string): { prelude: string; code: string } {
  * `exports.vN =` line). lines: a diff of the committed file reads; optimize: false costs less than it saves;
  * `process`: the code is only written out, so V8 evaluates an empty function.
  */
-function standaloneValidators(resource: JsonMap, pointers: string[]): { code: string; functions: Map<string, string> } {
+function standaloneValidators(resource: JsonMap, pointers: string[]): { code: string; functions: string[] } {
   const ajv = createOpenApiAjv(resource, { code: { source: true, lines: true, optimize: false, process: () => "return function validate() {}" } });
   ajv.addSchema(resource, RESOURCE, undefined, false);
   const source = standalone.default(ajv, Object.fromEntries(pointers.map((pointer, index) => [`v${index}`, ajvRef(RESOURCE, pointer)])));
   const pieces = source.split(/\nexports\.(v\d+) = (\w+);\n/);
-  const functions = new Map<string, string>();
+  const functions: string[] = [];
   const code: string[] = [];
   for (let i = 1; i < pieces.length; i += 3) {
-    functions.set(pointers[Number(pieces[i]!.slice(1))]!, pieces[i + 1]!);
+    functions[Number(pieces[i]!.slice(1))] = pieces[i + 1]!;
     code.push(pieces[i + 2]!);
   }
   return { code: code.join("\n"), functions };
@@ -187,10 +187,10 @@ function standaloneValidators(resource: JsonMap, pointers: string[]): { code: st
 /** generated/response-validators.js and its declaration file, for a bundled document. */
 export function generateResponseValidators(doc: JsonMap): { js: string; dts: string } {
   const { table, schemas } = collectResponseSchemas(doc);
-  const compiled = standaloneValidators(schemaResource(doc, schemas.keys()), [...schemas.keys()]);
-  const functions = new Map([...schemas].map(([pointer, name]) => [name, compiled.functions.get(pointer)!]));
+  const pointers = [...schemas.keys()]; // validator vN checks the schema at pointers[N]
+  const compiled = standaloneValidators(schemaResource(doc, pointers), pointers);
   const { prelude, code } = withRuntime(compiled.code);
-  const js = `${BANNER}${prelude}\n${code}\n\n/** Keyed by "METHOD /path/{template}". */\nexport const responseValidators = ${tableSource(table, schemas, functions)};\n`;
+  const js = `${BANNER}${prelude}\n${code}\n\n/** Keyed by "METHOD /path/{template}". */\nexport const responseValidators = ${tableSource(table, pointers, compiled.functions)};\n`;
   return { js, dts: DECLARATIONS };
 }
 

@@ -9,15 +9,13 @@ const OPENAPI_KEYWORDS = ["discriminator", "example", "externalDocs", "xml"];
 // ajv-formats is CommonJS; under NodeNext its default export arrives as the module object.
 const addFormats = formatsPlugin.default ?? formatsPlugin;
 
-/** @type {(node: unknown, found?: Set<string>) => Set<string>} */
-function extensionKeys(node, found = new Set()) {
-  if (Array.isArray(node)) node.forEach((item) => extensionKeys(item, found));
-  else if (typeof node === "object" && node !== null) {
-    for (const [key, value] of Object.entries(node)) {
-      if (key.startsWith("x-")) found.add(key);
-      extensionKeys(value, found);
-    }
-  }
+/** The `x-` keys anywhere in a JSON value (JSON.stringify's replacer sees every key). */
+function extensionKeys(node) {
+  const found = new Set();
+  JSON.stringify(node, (key, value) => {
+    if (key.startsWith("x-")) found.add(key);
+    return value;
+  });
   return found;
 }
 

@@ -7,7 +7,7 @@
 import { HTTP_METHODS, isObject as isMap, valueAtPointer } from "../../src/openapi/document.js";
 
 /** The flag that hides a property in each direction. */
-const FLAG = { request: "readOnly", response: "writeOnly" };
+export const FLAG = { request: "readOnly", response: "writeOnly" };
 const HIDDEN_HANDLINGS = ["drop", "forbid", "allow"];
 
 /** JSON Schema 2020-12 keywords whose value is one subschema, a list of them, or a map of them. */
