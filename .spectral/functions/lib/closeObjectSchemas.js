@@ -4,14 +4,11 @@
 // parent; oneOf/anyOf branches are, unless the parent declares properties of its own.
 
 import { isObject, valueAtPointer } from '../../../src/openapi/document.js';
-import { forEachSchemaHolder } from '../../../scripts/openapi/schema-views.js';
+import { forEachSchemaHolder, SUBSCHEMA_KEYWORDS } from '../../../scripts/openapi/schema-views.js';
 
-/** Keywords whose subschemas are values of their own (a property, an item): places where a schema is used. */
-const USE_SITE_SINGLE = ['items', 'contains', 'additionalProperties', 'unevaluatedProperties', 'unevaluatedItems', 'propertyNames', 'contentSchema'];
-const USE_SITE_MAPS = ['properties', 'patternProperties'];
-/** Keywords whose subschemas apply to the same value as their parent, or are only definitions. */
-const IN_PLACE_SINGLE = ['not', 'if', 'then', 'else'];
-const IN_PLACE_MAPS = ['dependentSchemas', '$defs', 'definitions'];
+const { single: SINGLE, lists: LISTS, maps: MAPS } = SUBSCHEMA_KEYWORDS;
+/** Keywords whose subschemas are values of their own (a property, an item); the others apply in place, or define. */
+const USE_SITES = new Set(['items', 'contains', 'additionalProperties', 'unevaluatedProperties', 'unevaluatedItems', 'propertyNames', 'contentSchema', 'properties', 'patternProperties', 'prefixItems']);
 
 /** Whether a schema declares properties, itself or through allOf and $refs; memoised per schema object. */
 function propertyDeclarations(view) {
@@ -42,16 +39,12 @@ export function closeObjectSchemas(view) {
   const visit = (schema, useSite) => {
     if (!isObject(schema)) return;
     if (useSite && shouldClose(schema, declares)) schema.unevaluatedProperties = false;
-    const all = (keywords, fn) => keywords.forEach(keyword => isObject(schema[keyword]) && Object.values(schema[keyword]).forEach(fn));
-    all(USE_SITE_MAPS, sub => visit(sub, true));
-    all(IN_PLACE_MAPS, sub => visit(sub, false));
-    for (const keyword of USE_SITE_SINGLE) visit(schema[keyword], true);
-    for (const keyword of IN_PLACE_SINGLE) visit(schema[keyword], false);
-    if (Array.isArray(schema.prefixItems)) for (const sub of schema.prefixItems) visit(sub, true);
-    if (Array.isArray(schema.allOf)) for (const sub of schema.allOf) visit(sub, false);
-    // The parent's own properties (or its allOf's) make the branches part of one object, closed at the parent.
+    // The parent's own properties (or its allOf's) make anyOf/oneOf branches part of one object, closed at the parent.
     const branchesAreObjects = !declares(schema);
-    for (const keyword of ['anyOf', 'oneOf']) if (Array.isArray(schema[keyword])) for (const sub of schema[keyword]) visit(sub, branchesAreObjects);
+    const isUseSite = keyword => USE_SITES.has(keyword) || (branchesAreObjects && (keyword === 'anyOf' || keyword === 'oneOf'));
+    for (const keyword of SINGLE) visit(schema[keyword], isUseSite(keyword));
+    for (const keyword of LISTS) if (Array.isArray(schema[keyword])) for (const sub of schema[keyword]) visit(sub, isUseSite(keyword));
+    for (const keyword of MAPS) if (isObject(schema[keyword])) for (const sub of Object.values(schema[keyword])) visit(sub, isUseSite(keyword));
   };
   if (isObject(view.components) && isObject(view.components.schemas)) for (const schema of Object.values(view.components.schemas)) visit(schema, false);
   forEachSchemaHolder(view, holder => visit(holder.schema, true));
