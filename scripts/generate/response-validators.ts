@@ -41,10 +41,7 @@ export interface ResponseTable {
 export function collectResponseSchemas(doc: JsonMap): { table: ResponseTable; schemas: Map<string, string> } {
   const table: ResponseTable = {};
   const schemas = new Map<string, string>(); // schema pointer -> validator name
-  const nameFor = (pointer: string) => {
-    if (!schemas.has(pointer)) schemas.set(pointer, `v${schemas.size}`);
-    return schemas.get(pointer)!;
-  };
+  const nameFor = (pointer: string) => schemas.get(pointer) ?? schemas.set(pointer, `v${schemas.size}`).get(pointer)!;
   forEachOperation(doc, ({ path, method, operation: op, pointer: opPointer }) => {
     if (typeof op.operationId !== "string") throw new Error(`${opPointer} has no operationId`);
     const responses: ResponseTable[string]["responses"] = {};

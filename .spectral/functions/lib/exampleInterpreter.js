@@ -56,15 +56,8 @@ export function interpreterFor(view) {
     if (keywords !== undefined) schema.allOf = [...(Array.isArray(schema.allOf) ? schema.allOf : []), keywords];
   });
   const declares = closeObjectSchemas(view);
-  // Every $ref is a local pointer into the view: resolved when first asked for, then remembered.
-  const resolved = new Map();
-  const lookup = new Proxy(Object.create(null), {
-    get(_, ref) {
-      if (typeof ref !== 'string') return undefined;
-      if (!resolved.has(ref)) resolved.set(ref, valueAtPointer(view, ref));
-      return resolved.get(ref);
-    },
-  });
+  // Every $ref is a local pointer into the view.
+  const lookup = new Proxy(Object.create(null), { get: (_, ref) => (typeof ref === 'string' ? valueAtPointer(view, ref) : undefined) });
   return (ref, value) => {
     const schema = closedRoot(valueAtPointer(view, ref), ref, declares);
     return interpret(value, schema, '2020-12', lookup, true).valid;
