@@ -1,7 +1,7 @@
 // atlas-success-response-versioned-media-type / atlas-request-body-versioned-media-type: Atlas versions
 // every resource by date, so 2xx and request bodies are keyed by application/vnd.atlas.YYYY-MM-DD+json.
 import { createRulesetFunction } from '@stoplight/spectral-core';
-import { isObject } from './lib/openapiWalk.js';
+import { isObject } from '../../src/openapi/document.js';
 
 const VERSIONED = /^application\/vnd\.atlas\.(\d{4}-\d{2}-\d{2})\+json$/;
 const EXAMPLE = 'application/vnd.atlas.2023-01-01+json';

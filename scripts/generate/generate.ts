@@ -1,7 +1,4 @@
-/**
- * `npm run generate`: generated/ (atlas.d.ts, media-types.js, response-validators.js, each with its types) from generated/openapi.json
- * (see scripts/generate/generate-types.ts; `npm run build` does the same from the bundle in memory).
- */
+// `npm run generate`: generated/ from generated/openapi.json (scripts/generate/generate-types.ts; the build does the same in memory).
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { BUNDLE_JSON } from "../common/project-paths.js";

@@ -1,46 +1,32 @@
 /**
- * Build-time response validators for `atlas-admin-openapi/validate`: ajv standalone code for every
- * response body schema of the bundled document, so that nothing compiles a schema at run time. Schemas
- * are taken from the response view (writeOnly properties stripped, as Prism and the contract tests
- * validate) without annotations (a reworded description leaves the code alone); ajv 2020 + ajv-formats,
- * Unicode patterns, every error. The runtime helpers the code `require`s are bundled in by esbuild, so
- * the module imports nothing and the package needs neither ajv nor ajv-formats at run time. It is
- * JavaScript plus a .d.ts so that tsc neither type-checks nor re-prints it.
+ * Build-time response validators for `atlas-admin-openapi/validate` (docs/client.md): ajv standalone code for
+ * every response body schema, from the response view without annotations (a reworded description leaves the
+ * code alone), with the ajv runtime helpers bundled in by esbuild so that the module imports nothing.
  */
 import { fileURLToPath } from "node:url";
 import standalone from "ajv/dist/standalone/index.js";
 import { buildSync } from "esbuild";
-import { forEachOperation, isObject, pointerOf, resolveObject, valueAtPointer } from "../../src/openapi/document.js";
+import { forEachOperation, isObject, pointerKeys, pointerOf, resolveObject, valueAtPointer } from "../../src/openapi/document.js";
 import { ajvRef, createOpenApiAjv } from "../openapi/openapi-ajv.js";
-import { documentView, SUBSCHEMA_KEYWORDS } from "../openapi/schema-views.js";
+import { documentView, mapSubschemas, type Json, type JsonMap } from "../openapi/schema-views.js";
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonMap = { [key: string]: Json };
 const isMap = (value: unknown): value is JsonMap => isObject(value);
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 /** Keywords that annotate a schema without constraining instances (once the response view is applied). */
 const ANNOTATIONS = new Set(["description", "title", "example", "examples", "externalDocs", "default", "readOnly", "writeOnly", "deprecated", "$comment", "xml"]);
 const RESOURCE = "atlas-responses.json";
-const { single: SINGLE, lists: LISTS, maps: MAPS } = SUBSCHEMA_KEYWORDS;
-
 
 /** A copy of a schema without annotation keywords, at any depth (property names are left alone). */
 export function stripAnnotations(schema: Json): Json {
   if (!isMap(schema)) return schema;
-  const out: JsonMap = {};
-  for (const [key, value] of Object.entries(schema)) {
-    if (ANNOTATIONS.has(key) || key.startsWith("x-")) continue;
-    if ((SINGLE as readonly string[]).includes(key)) out[key] = stripAnnotations(value);
-    else if ((LISTS as readonly string[]).includes(key) && Array.isArray(value)) out[key] = value.map(stripAnnotations);
-    else if ((MAPS as readonly string[]).includes(key) && isMap(value)) out[key] = Object.fromEntries(Object.entries(value).map(([k, s]) => [k, stripAnnotations(s)]));
-    else out[key] = value;
-  }
+  const out = mapSubschemas(schema, stripAnnotations);
+  for (const key of Object.keys(out)) if (ANNOTATIONS.has(key) || key.startsWith("x-")) delete out[key];
   return out;
 }
 
 function setAtPointer(target: JsonMap, pointer: string, value: Json): void {
-  const keys = pointer.slice(2).split("/").map((k) => k.replaceAll("~1", "/").replaceAll("~0", "~"));
+  const keys = pointerKeys(pointer)!;
   let node = target;
   for (const key of keys.slice(0, -1)) node = (node[key] = isMap(node[key]) ? node[key] : {}) as JsonMap;
   node[keys.at(-1)!] = value;
@@ -55,10 +41,7 @@ export interface ResponseTable {
 export function collectResponseSchemas(doc: JsonMap): { table: ResponseTable; schemas: Map<string, string> } {
   const table: ResponseTable = {};
   const schemas = new Map<string, string>(); // schema pointer -> validator name
-  const nameFor = (pointer: string) => {
-    if (!schemas.has(pointer)) schemas.set(pointer, `v${schemas.size}`);
-    return schemas.get(pointer)!;
-  };
+  const nameFor = (pointer: string) => schemas.get(pointer) ?? schemas.set(pointer, `v${schemas.size}`).get(pointer)!;
   forEachOperation(doc, ({ path, method, operation: op, pointer: opPointer }) => {
     if (typeof op.operationId !== "string") throw new Error(`${opPointer} has no operationId`);
     const responses: ResponseTable[string]["responses"] = {};
@@ -140,12 +123,12 @@ export type ResponseValidators = Readonly<Record<string, Readonly<Record<string,
 export declare const responseValidators: Readonly<Record<string, { readonly operationId: string; readonly responses: ResponseValidators }>>;
 `;
 
-/** The table as JavaScript, naming each validator by its function's identifier in the module. */
-function tableSource(table: ResponseTable, schemas: Map<string, string>, functions: Map<string, string>): string {
-  const pointers = new Map([...schemas].map(([pointer, name]) => [name, pointer]));
+/** The table as JavaScript: validator vN is the function functions[N], of the schema at pointers[N]. */
+function tableSource(table: ResponseTable, pointers: string[], functions: string[]): string {
+  const body = (name: string) => `{ validate: ${functions[Number(name.slice(1))]}, schema: ${JSON.stringify(pointers[Number(name.slice(1))])} }`;
   const operations = Object.entries(table).map(([key, { operationId, responses }]) => {
     const statuses = Object.entries(responses).map(([status, media]) => {
-      const entries = Object.entries(media).map(([mediaType, name]) => `${JSON.stringify(mediaType)}: ${name === null ? "null" : `{ validate: ${functions.get(name)}, schema: ${JSON.stringify(pointers.get(name))} }`}`);
+      const entries = Object.entries(media).map(([mediaType, name]) => `${JSON.stringify(mediaType)}: ${name === null ? "null" : body(name)}`);
       return `      ${JSON.stringify(status)}: { ${entries.join(", ")} },`;
     });
     return `  ${JSON.stringify(key)}: {\n    operationId: ${JSON.stringify(operationId)},\n    responses: {\n${statuses.join("\n")}\n    },\n  },`;
@@ -153,10 +136,8 @@ function tableSource(table: ResponseTable, schemas: Map<string, string>, functio
   return `{\n${operations.join("\n")}\n}`;
 }
 
-/**
- * ajv's code `require`s its runtime helpers by module name (`require("ajv/dist/runtime/equal").default`).
- * Inside a JSON string literal a `"` is always escaped, so `require("` only matches code.
- */
+// ajv's code `require`s its runtime helpers by module name (`require("ajv/dist/runtime/equal").default`);
+// inside a JSON string literal a `"` is always escaped, so `require("` only matches code.
 const RUNTIME_REQUIRE = /\brequire\("([^"\\]+)"\)/g;
 const RUNTIME = "ajvRuntime";
 
@@ -181,40 +162,32 @@ function withRuntime(code: string): { prelude: string; code: string } {
   return { prelude, code: code.replace(RUNTIME_REQUIRE, (_match, name: string) => `${RUNTIME}[${JSON.stringify(name)}]`) };
 }
 
-/** generated/response-validators.js and its declaration file, for a bundled document. */
-export interface ResponseValidatorFiles {
-  js: string;
-  dts: string;
-}
-
 /**
- * ajv's standalone code of every validator, and each one's function name. One ajv instance compiles the
- * whole resource; standaloneCode's `exports.vN =` lines are read for the names, then left out: the table
- * below names the functions itself. code.lines: one statement per line, so that a diff of the committed
- * file reads; optimize: false: ajv's optimisation passes cost more than the code they save. The code is
- * only written out, never run: `process` gives V8 an empty function to evaluate.
+ * ajv's standalone code of every validator, and each one's function name (read from, then instead of, its
+ * `exports.vN =` line). lines: a diff of the committed file reads; optimize: false costs less than it saves;
+ * `process`: the code is only written out, so V8 evaluates an empty function.
  */
-function standaloneValidators(resource: JsonMap, pointers: string[]): { code: string; functions: Map<string, string> } {
+function standaloneValidators(resource: JsonMap, pointers: string[]): { code: string; functions: string[] } {
   const ajv = createOpenApiAjv(resource, { code: { source: true, lines: true, optimize: false, process: () => "return function validate() {}" } });
   ajv.addSchema(resource, RESOURCE, undefined, false);
   const source = standalone.default(ajv, Object.fromEntries(pointers.map((pointer, index) => [`v${index}`, ajvRef(RESOURCE, pointer)])));
   const pieces = source.split(/\nexports\.(v\d+) = (\w+);\n/);
-  const functions = new Map<string, string>();
+  const functions: string[] = [];
   const code: string[] = [];
   for (let i = 1; i < pieces.length; i += 3) {
-    functions.set(pointers[Number(pieces[i]!.slice(1))]!, pieces[i + 1]!);
+    functions[Number(pieces[i]!.slice(1))] = pieces[i + 1]!;
     code.push(pieces[i + 2]!);
   }
   return { code: code.join("\n"), functions };
 }
 
-/** The response validators module of a bundled document. */
-export function generateResponseValidators(doc: JsonMap): ResponseValidatorFiles {
+/** generated/response-validators.js and its declaration file, for a bundled document. */
+export function generateResponseValidators(doc: JsonMap): { js: string; dts: string } {
   const { table, schemas } = collectResponseSchemas(doc);
-  const compiled = standaloneValidators(schemaResource(doc, schemas.keys()), [...schemas.keys()]);
-  const functions = new Map([...schemas].map(([pointer, name]) => [name, compiled.functions.get(pointer)!]));
+  const pointers = [...schemas.keys()]; // validator vN checks the schema at pointers[N]
+  const compiled = standaloneValidators(schemaResource(doc, pointers), pointers);
   const { prelude, code } = withRuntime(compiled.code);
-  const js = `${BANNER}${prelude}\n${code}\n\n/** Keyed by "METHOD /path/{template}". */\nexport const responseValidators = ${tableSource(table, schemas, functions)};\n`;
+  const js = `${BANNER}${prelude}\n${code}\n\n/** Keyed by "METHOD /path/{template}". */\nexport const responseValidators = ${tableSource(table, pointers, compiled.functions)};\n`;
   return { js, dts: DECLARATIONS };
 }
 

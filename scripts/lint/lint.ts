@@ -1,10 +1,7 @@
 /**
- * `npm run lint` (or `lint -- redocly` / `lint -- spectral`): Redocly's recommended rules on the
- * source, Spectral (spectral:oas + .spectral/) on the bundle, written to dist/lint/openapi.yaml so
- * the lines Spectral names can be looked up. One line per finding, `file:line rule message`; any
- * finding at warning level or above fails (exit 1).
- * Spectral reads a bundle because spectral-cli 6.16 wrongly reports every external path-item $ref in
- * a 3.1 document as "must not have unevaluated properties" (stoplightio/spectral#2655).
+ * `npm run lint` (or `lint -- redocly` / `lint -- spectral`): Redocly on the source, Spectral on the bundle,
+ * written to dist/lint/openapi.yaml for the lines it names (a bundle: spectral-cli 6.16 misreports external
+ * path-item $refs in 3.1, stoplightio/spectral#2655). One `file:line rule message` per finding; a warning or worse fails.
  */
 import { fileURLToPath } from "node:url";
 import { Builder, projectPaths } from "../build/build-pipeline.js";

@@ -1,8 +1,5 @@
-/**
- * Spectral with the project's ruleset (.spectral.yaml: spectral:oas plus .spectral/), in this process.
- * The ruleset is loaded the way spectral-cli loads it (bundled with rollup and its builtins and commonjs
- * plugins), once, and kept for `npm run dev` until .spectral* changes (reload()).
- */
+// Spectral with the project's ruleset (.spectral.yaml), in this process: loaded as spectral-cli loads it
+// (bundled by rollup with its builtins and commonjs plugins), once, and kept for `npm run dev` until reload().
 import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import { Document, Spectral, type Ruleset } from "@stoplight/spectral-core";
@@ -20,13 +17,10 @@ export function loadSpectralRuleset(rulesetFile: string): Promise<Ruleset> {
 
 // The YAML parser of Spectral's own parser (@stoplight/yaml, a dependency of spectral-parsers).
 const { parseWithPointers } = createRequire(createRequire(import.meta.url).resolve("@stoplight/spectral-parsers"))("@stoplight/yaml");
-/** The text is a serialised object: no duplicate keys, no order to keep; only its lines are used (linear parse). */
+// The text is a serialised object (no duplicate keys, no order to keep) parsed only for lines: the linear options.
 const LOCATIONS_ONLY = { json: true, ignoreDuplicateKeys: true, preserveKeyOrder: false, mergeKeys: false, attachComments: false };
 
-/**
- * A parser for a document already in memory: Spectral lints `data` (what `yaml` serialises) instead of
- * parsing the text, which is parsed only when a finding needs its line.
- */
+/** A parser for a document in memory: Spectral lints `data` (what `yaml` serialises); the text is parsed only for a finding's line. */
 function inMemoryParser(yaml: string, data: unknown): typeof parsers.Yaml {
   let located: unknown;
   return {

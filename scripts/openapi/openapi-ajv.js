@@ -1,8 +1,5 @@
-/**
- * An ajv instance (JSON Schema 2020-12 + ajv-formats, patterns in Unicode mode) that accepts an OpenAPI 3.1
- * document as a schema resource, so `#/components/...` and `#/paths/...` fragments of it can be compiled.
- * Shared by the tests' DocumentValidator and the build-time response validator generator.
- */
+// An ajv 2020 instance (ajv-formats, Unicode patterns) that accepts an OpenAPI 3.1 document as a schema resource,
+// so `#/components/...` and `#/paths/...` fragments of it compile: the tests, the mock and the response validators.
 import { Ajv2020 } from "ajv/dist/2020.js";
 import formatsPlugin from "ajv-formats";
 
@@ -12,19 +9,13 @@ const OPENAPI_KEYWORDS = ["discriminator", "example", "externalDocs", "xml"];
 // ajv-formats is CommonJS; under NodeNext its default export arrives as the module object.
 const addFormats = formatsPlugin.default ?? formatsPlugin;
 
-/**
- * @param {unknown} node
- * @param {Set<string>} found
- * @returns {Set<string>}
- */
-function extensionKeys(node, found = new Set()) {
-  if (Array.isArray(node)) node.forEach((item) => extensionKeys(item, found));
-  else if (typeof node === "object" && node !== null) {
-    for (const [key, value] of Object.entries(node)) {
-      if (key.startsWith("x-")) found.add(key);
-      extensionKeys(value, found);
-    }
-  }
+/** The `x-` keys anywhere in a JSON value (JSON.stringify's replacer sees every key). */
+function extensionKeys(node) {
+  const found = new Set();
+  JSON.stringify(node, (key, value) => {
+    if (key.startsWith("x-")) found.add(key);
+    return value;
+  });
   return found;
 }
 
@@ -39,10 +30,6 @@ export function createOpenApiAjv(doc, extra = {}) {
 
 /** @type {import("./openapi-ajv.js").ajvRef} */
 export function ajvRef(key, pointer) {
-  const fragment = pointer
-    .slice(1)
-    .split("/")
-    .map((segment) => encodeURIComponent(segment).replaceAll("%7E", "~"))
-    .join("/");
-  return `${key}#${fragment}`;
+  const fragment = pointer.slice(1).split("/").map((segment) => encodeURIComponent(segment).replaceAll("%7E", "~"));
+  return `${key}#${fragment.join("/")}`;
 }

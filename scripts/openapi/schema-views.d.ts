@@ -1,12 +1,8 @@
-// Types for schema-views.js (plain JavaScript so that the Spectral rule atlas-examples-valid can import it;
-// the tests and scripts import it through these types). See schema-views.js for what the views mean.
+// Types for schema-views.js (plain JavaScript so that the Spectral rule atlas-examples-valid can import it).
 
 /** "request" hides readOnly properties, "response" writeOnly ones. */
 export type Direction = "request" | "response";
-/**
- * "drop" removes a hidden property (as Prism does); "forbid" turns it into the `false` schema; "allow" into
- * the `true` schema (present or not, unchecked, yet still a declared property).
- */
+/** "drop" removes a hidden property (as Prism does); "forbid" makes it the `false` schema; "allow" the `true` schema. */
 export type HiddenHandling = "drop" | "forbid" | "allow";
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -19,23 +15,17 @@ export const SUBSCHEMA_KEYWORDS: {
   readonly maps: readonly ["properties", "patternProperties", "dependentSchemas", "$defs", "definitions"];
 };
 
-/**
- * True when the property schema carries the direction's flag itself, beside its $ref, or on its $ref target.
- * Throws a TypeError for an unknown direction.
- */
+/** A shallow copy of a schema with each direct subschema replaced by rewrite(subschema). */
+export function mapSubschemas(schema: JsonMap, rewrite: (subschema: Json) => Json): JsonMap;
+
+/** True when the property schema carries the direction's flag itself, beside its $ref, or on its $ref target. */
 export function isHiddenProperty(doc: Json, property: Json, direction: Direction): boolean;
 
 /** Names of the properties a schema (and, through allOf and $ref, its parents) hides in this direction. */
 export function hiddenPropertyNames(doc: Json, schema: Json, direction: Direction, seen?: Set<Json>): Set<string>;
 
-/**
- * Rewrites one schema (recursively) for the direction; reads flags from `original`, never from the copy.
- * Throws a TypeError for an unknown direction or hidden handling.
- */
+/** Rewrites one schema (recursively) for the direction; reads flags from `original`. Throws a TypeError for an unknown direction or handling. */
 export function schemaView(original: Json, schema: Json, direction: Direction, hidden?: HiddenHandling): Json;
 
-/**
- * A copy of the whole document with every schema rewritten for the direction; the input is not modified.
- * Throws a TypeError for an unknown direction or hidden handling.
- */
+/** A copy of the whole document with every schema rewritten for the direction; the input is not modified. */
 export function documentView<T extends Json>(doc: T, direction: Direction, hidden?: HiddenHandling): T;

@@ -1,5 +1,5 @@
-// atlas-examples-valid compiles one validator per view and distinct schema text and reuses it wherever that
-// schema is written (.spectral/functions/examplesMatchSchemas.js). Sharing must not hide anything: every
+// atlas-examples-valid on a schema written alike in many places (.spectral/functions/examplesMatchSchemas.js;
+// it once shared one validator per distinct schema text). Nothing may be hidden: every
 // bad example is still reported at its own place, naming its own schema, and a schema written alike on the
 // request and the response side is still checked under each side's rules.
 import { describe, expect, it } from 'vitest';

@@ -3,10 +3,8 @@
 /** Whether a schema declares properties, itself or through allOf and $refs, in one view. */
 export type Declares = (schema: unknown) => boolean;
 
-export function propertyDeclarations(view: unknown): Declares;
-
-/** Closes every use site of the view, in place; visitSchema sees every schema object after its subschemas. */
-export function closeObjectSchemas(view: unknown, visitSchema?: (schema: Record<string, unknown>) => void): Declares;
+/** Closes every use site of the view, in place. */
+export function closeObjectSchemas(view: unknown): Declares;
 
 /** The schema itself, or `{ $ref: ref, unevaluatedProperties: false }` where it must be closed at the root. */
 export function closedRoot(schema: unknown, ref: string, declares: Declares): unknown;
