@@ -1,8 +1,6 @@
-/**
- * Redocly in process (@redocly/openapi-core, pinned next to @redocly/cli): redocly.yaml, lint findings as
- * Problems, and the one bundling of openapi/ that everything uses, written the way `redocly bundle --output
- * x.yaml|json` writes it (top-level keys in the CLI's order, js-yaml with no line wrapping, JSON indented by 2).
- */
+// Redocly in process (@redocly/openapi-core, pinned next to @redocly/cli): redocly.yaml, lint findings as
+// Problems, and the one bundling of openapi/ that everything uses, written the way `redocly bundle --output
+// x.yaml|json` writes it (top-level keys in the CLI's order, js-yaml with no line wrapping, JSON indented by 2).
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";

@@ -9,7 +9,6 @@ export type ParameterValue = string | number | boolean;
 
 /** One concrete request of an operation, with the document's example values filled in. */
 export interface SampleRequest {
-  operationId: string;
   method: string; // lower case, as in the document
   path: string; // the template ("/api/atlas/v2/groups/{groupId}"), as typed in the client's `paths`
   serverUrl: string; // the document's first server URL, without a trailing slash
@@ -74,7 +73,8 @@ function typescript(request: SampleRequest): string {
   if (Object.keys(params).length > 0) init.params = params;
   if (request.contentType !== undefined) init.body = request.body;
   const baseUrl = request.serverUrl === "https://cloud.mongodb.com" ? [] : [`  baseUrl: ${JSON.stringify(request.serverUrl)},`];
-  const head = `const ${request.returnsData ? "{ data, error }" : "{ error, response }"} = await atlas.${request.method.toUpperCase()}(${JSON.stringify(request.path)}`;
+  const result = request.returnsData ? "{ data, error }" : "{ error, response }";
+  const head = `const ${result} = await atlas.${request.method.toUpperCase()}(${JSON.stringify(request.path)}`;
   return [
     `import { createAtlasClient } from "atlas-admin-openapi";`,
     ``,

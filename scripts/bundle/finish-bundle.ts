@@ -1,8 +1,6 @@
-/**
- * The bundle plus `x-codeSamples` on every operation (code-samples.ts writes them), read from the document
- * alone. Pure: a new document out, the input untouched. An operation that lacks a piece gets no samples; the
- * atlas-code-sample-* Spectral rules report each such place, with its line.
- */
+// The bundle plus `x-codeSamples` on every operation (code-samples.ts writes them), read from the document
+// alone. Pure: a new document out, the input untouched. An operation that lacks a piece gets no samples; the
+// atlas-code-sample-* Spectral rules report each such place, with its line.
 import { codeSamples, type ParameterValue, type SampleRequest } from "./code-samples.js";
 import { forEachOperation, isObject, operationMediaTypes, operationParameters, resolveObject } from "../../src/openapi/document.js";
 
@@ -43,7 +41,7 @@ function sampleRequest(doc: Json, serverUrl: string, path: string, method: strin
   const requestBody = op.requestBody === undefined ? undefined : resolve(doc, op.requestBody, `${id} requestBody`);
   const { accept, contentType } = operationMediaTypes(id, method, path, { responses, requestBody });
   const returnsData = Object.entries(responses).some(([code, response]) => code.startsWith("2") && isObject(response.content?.[accept]?.schema));
-  const request: SampleRequest = { operationId: id, method, path, serverUrl, pathValues, query, accept, returnsData };
+  const request: SampleRequest = { method, path, serverUrl, pathValues, query, accept, returnsData };
   if (contentType === undefined) return request;
   const where = `${id} requestBody ${contentType}`;
   const body = exampleOf(doc, resolve(doc, requestBody!.content[contentType], where), where);

@@ -1,8 +1,6 @@
-/**
- * Classifies the changes between two bundled documents with api-smart-diff, which resolves $refs and judges
- * each change where an operation uses it (a field newly required in a request body breaks callers; in a
- * response it does not), plus what it misses or misjudges: named schemas removed, path parameters reordered.
- */
+// Classifies the changes between two bundled documents with api-smart-diff, which resolves $refs and judges
+// each change where an operation uses it (a field newly required in a request body breaks callers; in a
+// response it does not), plus what it misses or misjudges: named schemas removed, path parameters reordered.
 import { apiCompare } from "api-smart-diff";
 import { pointerOf } from "../../src/openapi/document.js";
 import { pathParameterReorders } from "./parameters.js";
@@ -66,7 +64,7 @@ export function classifyChanges(before: unknown, after: unknown): Classification
     if (path[0] === "components" && REFERENCED_SECTIONS.has(String(path[1]))) {
       // Consumers of the generated types import components["schemas"][name] by name.
       if (path[1] === "schemas" && path.length === 3 && (action === "remove" || action === "rename")) {
-        changes.breaking.push({ ...change, kind: "breaking", description: `${change.description} (generated types lose components["schemas"]["${String(path[2])}"])` });
+        changes.breaking.push({ ...change, kind: "breaking", description: `${change.description} (generated types lose components["schemas"]["${path[2]}"])` });
       } else components.push(change);
     } else if (change.kind === "breaking" && isResponseReadOnlyMark(path, action)) {
       changes.annotation.push({ ...change, kind: "annotation", description: `${change.description} (a response is only read: the mark changes nothing a consumer gets)` });

@@ -1,13 +1,11 @@
-/**
- * `npm run diff -- <git-ref>`: the breaking and non-breaking changes between the document at a git ref and
- * the working tree's. `npm run diff:ci` (`--ci`): compares with HEAD~1 and fails on a breaking change unless
- * package.json's major version went up in the same change. Exit codes: 0 ok, 1 breaking change refused, 2 bad input.
- */
+// `npm run diff -- <git-ref>`: the breaking and non-breaking changes between the document at a git ref and
+// the working tree's. `npm run diff:ci` (`--ci`): compares with HEAD~1 and fails on a breaking change unless
+// package.json's major version went up in the same change. Exit codes: 0 ok, 1 breaking change refused, 2 bad input.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { classifyChanges, hasBreakingChanges, type Change, type ChangeKind, type Classification } from "./compare.js";
-import { DOCUMENT_ROOT, DiffInputError, bundleCommit, bundleTree, hasDocumentAt } from "./source.js";
+import { DOCUMENT_ROOT, DiffInputError, bundleCommit, bundleTree, existsAtCommit } from "./source.js";
 import { isFirstCommit, isShallowClone, readFileAtCommit, resolveCommit } from "./source.js";
 
 const USAGE = `Usage:
@@ -21,13 +19,14 @@ Compares ${DOCUMENT_ROOT} at <git-ref> with the working tree (both bundled by th
   --json              print the classification as JSON instead of text
   --verbose           also list documentation-only and component-level changes`;
 
-const HEADINGS: Record<ChangeKind, string> = {
-  breaking: "Breaking changes",
-  "non-breaking": "Non-breaking changes",
-  deprecated: "Deprecations",
-  unclassified: "Unclassified changes (review by hand)",
-  annotation: "Documentation-only changes (descriptions, summaries, examples)",
-};
+/** The report's sections; documentation-only changes (the last) are listed only with --verbose. */
+const HEADINGS: ReadonlyArray<[ChangeKind, string]> = [
+  ["breaking", "Breaking changes"],
+  ["non-breaking", "Non-breaking changes"],
+  ["deprecated", "Deprecations"],
+  ["unclassified", "Unclassified changes (review by hand)"],
+  ["annotation", "Documentation-only changes (descriptions, summaries, examples)"],
+];
 
 function parseOptions(argv: string[]) {
   const { values, positionals } = parseArgs({
@@ -67,17 +66,14 @@ function resolveBase(repoDir: string, base: string): string | undefined {
   }
 }
 
-/** The text `npm run diff` prints: documentation-only and component-level changes are only counted unless verbose. */
+/** The text `npm run diff` prints: documentation-only and component-level changes are counted, listed only when verbose. */
 function formatReport({ changes, components, classifierErrors }: Classification, base: string, verbose: boolean): string {
   const list = (items: readonly Change[]) => items.map((change) => `  - ${change.description}\n      at ${change.pointer}`);
   const lines = [`Comparing ${base} -> working tree`, ""];
   if (Object.values(changes).every((items) => items.length === 0) && components.length === 0) {
     return [...lines, "No changes to the document."].join("\n");
   }
-  for (const kind of ["breaking", "non-breaking", "deprecated", "unclassified"] as const) {
-    lines.push(`${HEADINGS[kind]}: ${changes[kind].length}`, ...list(changes[kind]));
-  }
-  lines.push(`${HEADINGS.annotation}: ${changes.annotation.length}`, ...(verbose ? list(changes.annotation) : []));
+  for (const [kind, heading] of HEADINGS) lines.push(`${heading}: ${changes[kind].length}`, ...(verbose || kind !== "annotation" ? list(changes[kind]) : []));
   lines.push(`Component-level changes (already judged above under the operations that use them): ${components.length}`);
   if (verbose) lines.push(...list(components));
   else if (changes.annotation.length > 0 || components.length > 0) lines.push("(--verbose lists them)");
@@ -88,8 +84,8 @@ function formatReport({ changes, components, classifierErrors }: Classification,
   return lines.join("\n");
 }
 
-/** package.json's "version" in `text` (read from `where`). */
-function versionIn(text: string, where: string): string {
+/** package.json's "version" in `text` (read from `where`) and its major. */
+function packageVersion(text: string, where: string): { version: string; major: number } {
   let version: unknown;
   try {
     version = (JSON.parse(text) as { version?: unknown } | null)?.version;
@@ -97,26 +93,23 @@ function versionIn(text: string, where: string): string {
     throw new DiffInputError(`${where} is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
   }
   if (typeof version !== "string") throw new DiffInputError(`${where} has no "version" string`);
-  return version;
-}
-
-/** Pre-1.0 versions get no exemption: 0.1.0 -> 0.2.0 is not a major bump, 0.1.0 -> 1.0.0 is. */
-function majorOf(version: string, where: string): number {
   const match = /^(\d+)\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/.exec(version);
   if (!match) throw new DiffInputError(`${where}: "version" is ${JSON.stringify(version)}, not a semver version like 1.2.3`);
-  return Number(match[1]);
+  return { version, major: Number(match[1]) };
 }
 
-/** The semver gate (CHANGELOG.md, "Versioning policy"): breaking changes need a higher major version than the base's. */
+/**
+ * The semver gate (CHANGELOG.md, "Versioning policy"): breaking changes need a higher major version than the
+ * base's. Pre-1.0 versions get no exemption: 0.1.0 -> 0.2.0 is not a major bump, 0.1.0 -> 1.0.0 is.
+ */
 function versionGate(repoDir: string, commit: string): number {
-  const headWhere = join(repoDir, "package.json");
-  const head = versionIn(readFileSync(headWhere, "utf8"), headWhere);
+  const headFile = join(repoDir, "package.json");
+  const head = packageVersion(readFileSync(headFile, "utf8"), headFile);
   const baseText = readFileAtCommit(repoDir, commit, "package.json");
-  const baseWhere = `${commit.slice(0, 12)}:package.json`;
-  const base = baseText === undefined ? undefined : versionIn(baseText, baseWhere);
-  const versions = `package.json version ${base ?? "(none)"} -> ${head}`;
+  const base = baseText === undefined ? undefined : packageVersion(baseText, `${commit.slice(0, 12)}:package.json`);
+  const versions = `package.json version ${base?.version ?? "(none)"} -> ${head.version}`;
   // No package.json before: nothing was published that this change could break.
-  if (base === undefined || majorOf(head, headWhere) > majorOf(base, baseWhere)) {
+  if (base === undefined || head.major > base.major) {
     console.error(`\nBreaking changes accepted: ${versions} raises the major version. Record them in CHANGELOG.md.`);
     return 0;
   }
@@ -133,7 +126,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const base = `${options.base} (${commit.slice(0, 12)})`;
-  if (!hasDocumentAt(repoDir, commit)) {
+  if (!existsAtCommit(repoDir, commit, DOCUMENT_ROOT)) {
     console.log(`${base} has no ${DOCUMENT_ROOT} yet: every operation is new, nothing can break. Nothing to compare.`);
     return 0;
   }

@@ -1,8 +1,6 @@
-/**
- * Path-parameter order, which api-smart-diff does not see (it matches parameters by name). Positional
- * generators (oazapfts, orval, ...) turn path parameters into string arguments in list order, so a caller
- * compiled against the old order builds a wrong URL with no type error: a reorder is breaking.
- */
+// Path-parameter order, which api-smart-diff does not see (it matches parameters by name). Positional
+// generators (oazapfts, orval, ...) turn path parameters into string arguments in list order, so a caller
+// compiled against the old order builds a wrong URL with no type error: a reorder is breaking.
 import { forEachOperation, operationParameters } from "../../src/openapi/document.js";
 
 type Order = { method: string; path: string; operationId: string | undefined; pathParameters: string[] };

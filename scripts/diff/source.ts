@@ -1,8 +1,6 @@
-/**
- * The two documents `npm run diff` compares, a git commit's and the working tree's, each bundled by the
- * build's own bundler. A ref may also be a version CHANGELOG.md lists with its commit (a git ref of that
- * name wins). Only read-only git commands: the diff never touches the index, worktrees or refs.
- */
+// The two documents `npm run diff` compares, a git commit's and the working tree's, each bundled by the
+// build's own bundler. A ref may also be a version CHANGELOG.md lists with its commit (a git ref of that
+// name wins). Only read-only git commands: the diff never touches the index, worktrees or refs.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -51,10 +49,7 @@ export function isShallowClone(repoDir: string): boolean {
   return git(repoDir, ["rev-parse", "--is-shallow-repository"])?.trim() === "true";
 }
 
-const existsAtCommit = (repoDir: string, commit: string, path: string): boolean => git(repoDir, ["cat-file", "-e", `${commit}:${path}`]) !== undefined;
-
-/** The document root exists at that commit (false before the document was first committed). */
-export const hasDocumentAt = (repoDir: string, commit: string): boolean => existsAtCommit(repoDir, commit, DOCUMENT_ROOT);
+export const existsAtCommit = (repoDir: string, commit: string, path: string): boolean => git(repoDir, ["cat-file", "-e", `${commit}:${path}`]) !== undefined;
 
 /** A file's text at a commit, or undefined when the commit does not have it. */
 export const readFileAtCommit = (repoDir: string, commit: string, path: string): string | undefined => git(repoDir, ["show", `${commit}:${path}`]);

@@ -1,13 +1,9 @@
-/**
- * A larger multi-file document for the benchmarks, made by replicating ours (copy 0 is the original). Copy k
- * of every path file and resource schema gets new file names (Group.yaml -> Group_r3.yaml), its path's first
- * segment and its operationIds k in letters (/api/atlas/v2/groupsd/..., createProjectd), so the copies keep to
- * the IPA rules (no digits in segments, no longer operationIds). What Atlas shares (parameters, errors, security) stays shared.
- *
- *   tsx scripts/synthesize/synthesize.ts --operations 600 --out /tmp/big/openapi   (a multiple of ours, 6 today)
- */
+// A larger multi-file document for the benchmarks, replicating ours (copy 0 is the original): copy k of every path file
+// and resource schema gets new file names (Group.yaml -> Group_r3.yaml), its path's first segment and operationIds k in
+// letters (/api/atlas/v2/groupsd/..., createProjectd), so the copies keep to the IPA rules (no digits in segments, no longer
+// ids); what Atlas shares (parameters, errors, security) stays shared. `tsx scripts/synthesize/synthesize.ts --operations 600 --out <dir>`
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { parse, stringify } from "yaml";
@@ -27,10 +23,8 @@ const isRelativeFileRef = (value: string): boolean => !value.startsWith("#") && 
 /** A copy's number in lowercase letters (1 -> "b", 26 -> "ba"): it adds no word to a camelCase name. */
 const letters = (copy: number): string => [...copy.toString(26)].map((digit) => String.fromCharCode(97 + parseInt(digit, 26))).join("");
 
-function withSuffix(fileName: string, suffix: string): string {
-  const dot = fileName.lastIndexOf(".");
-  return dot < 0 ? fileName + suffix : fileName.slice(0, dot) + suffix + fileName.slice(dot);
-}
+/** paths/Group.yaml -> paths/Group<suffix>.yaml (every file of the document is YAML). */
+const withSuffix = (file: string, suffix: string): string => file.replace(/\.ya?ml$/, `${suffix}$&`);
 
 /** A parsed file with each relative $ref (and discriminator mapping value) mapped by `onRef`, and OPERATION_SUFFIX on operationIds. */
 function rewrite(node: unknown, onRef: (ref: string) => string, key?: string): unknown {
@@ -47,11 +41,8 @@ function rewrite(node: unknown, onRef: (ref: string) => string, key?: string): u
 
 /** A reference from a file in `fileDir` to a replicated file gets FILE_SUFFIX on the file's name. */
 function rewriteRef(ref: string, fileDir: string, replicated: ReadonlySet<string>): string {
-  const [filePart, fragment] = ref.split("#", 2) as [string, string | undefined];
-  if (!replicated.has(resolve(fileDir, filePart))) return ref;
-  const renamed = join(dirname(filePart), withSuffix(basename(filePart), FILE_SUFFIX)).split(sep).join("/");
-  const prefixed = filePart.startsWith("./") && !renamed.startsWith(".") ? `./${renamed}` : renamed;
-  return fragment === undefined ? prefixed : `${prefixed}#${fragment}`;
+  const file = ref.split("#")[0]!;
+  return replicated.has(resolve(fileDir, file)) ? withSuffix(file, FILE_SUFFIX) + ref.slice(file.length) : ref;
 }
 
 /** Files reachable by relative $refs from `starts` (themselves included). */
@@ -77,7 +68,8 @@ export function synthesizeDocument(sourceDir: string, outDir: string, operations
   for (const [path, item] of Object.entries(root.paths)) {
     if (typeof item.$ref !== "string") throw new Error(`${rootFile}: path ${path} is inline; the synthesiser expects every path item in its own file`);
     if (!path.startsWith(API_PREFIX)) throw new Error(`${rootFile}: path ${path} does not start with ${API_PREFIX}`);
-    perCopy += Object.keys(parse(readFileSync(resolve(sourceDir, item.$ref), "utf8"))).filter((key) => (HTTP_METHODS as readonly string[]).includes(key)).length;
+    const pathItem = parse(readFileSync(resolve(sourceDir, item.$ref), "utf8")) as object;
+    perCopy += HTTP_METHODS.filter((method) => Object.hasOwn(pathItem, method)).length;
   }
   if (!Number.isInteger(operations) || operations < perCopy || operations % perCopy !== 0) {
     throw new Error(`--operations must be a positive multiple of ${perCopy} (the operations in ${rootFile}), got ${operations}`);
@@ -105,7 +97,7 @@ export function synthesizeDocument(sourceDir: string, outDir: string, operations
     const template = stringify(rewrite(parse(text), (ref) => rewriteRef(ref, dirname(file), replicated)), { lineWidth: 0 });
     for (let copy = 1; copy < copies; copy++) {
       const copyText = template.replaceAll(FILE_SUFFIX, `_r${copy}`).replaceAll(OPERATION_SUFFIX, letters(copy));
-      writeFileSync(join(dirname(target), withSuffix(basename(target), `_r${copy}`)), copyText);
+      writeFileSync(withSuffix(target, `_r${copy}`), copyText);
       files++;
     }
   }
@@ -114,7 +106,7 @@ export function synthesizeDocument(sourceDir: string, outDir: string, operations
   for (let copy = 1; copy < copies; copy++) {
     for (const [path, item] of Object.entries(root.paths)) {
       const [first, ...rest] = path.slice(API_PREFIX.length + 1).split("/");
-      paths[[`${API_PREFIX}/${first}${letters(copy)}`, ...rest].join("/")] = { $ref: item.$ref!.replace(/[^/]*$/, (name) => withSuffix(name, `_r${copy}`)) };
+      paths[[`${API_PREFIX}/${first}${letters(copy)}`, ...rest].join("/")] = { $ref: withSuffix(item.$ref!, `_r${copy}`) };
     }
   }
   writeFileSync(join(outDir, "openapi.yaml"), stringify({ ...root, paths }, { lineWidth: 0 }));
@@ -124,7 +116,11 @@ export function synthesizeDocument(sourceDir: string, outDir: string, operations
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
     const { values } = parseArgs({
-      options: { operations: { type: "string" }, out: { type: "string" }, source: { type: "string", default: fileURLToPath(new URL("../../openapi", import.meta.url)) } },
+      options: {
+        operations: { type: "string" },
+        out: { type: "string" },
+        source: { type: "string", default: fileURLToPath(new URL("../../openapi", import.meta.url)) },
+      },
     });
     if (values.operations === undefined || values.out === undefined) {
       throw new Error("usage: tsx scripts/synthesize/synthesize.ts --operations <n> --out <dir> [--source <openapi dir>]");
