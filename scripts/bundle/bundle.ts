@@ -1,24 +1,14 @@
-/**
- * `npm run bundle`: generated/openapi.yaml and generated/openapi.json, the single-file documents downstream
- * repos consume: the one bundling of scripts/bundle/bundler.ts, finished by finishBundle, the same files
- * `npm run build` writes.
- */
-import { fileURLToPath } from "node:url";
+// `npm run bundle`: generated/openapi.yaml and generated/openapi.json, the single-file documents downstream
+// repos consume, as `npm run build` writes them (the one bundling of bundler.ts, finished by finishBundle).
+import { PATHS } from "../common/project-paths.js";
 import { bundleProject, bundleToJson, bundleToYaml, writeText } from "./bundler.js";
 import { finishBundle } from "./finish-bundle.js";
-import { projectPaths } from "../common/project-paths.js";
 
-async function main(): Promise<void> {
-  const paths = projectPaths(fileURLToPath(new URL("../..", import.meta.url)));
-  const done = finishBundle(await bundleProject(paths));
-  await Promise.all([writeText(paths.bundleYaml, bundleToYaml(done)), writeText(paths.bundleJson, bundleToJson(done))]);
+try {
+  const done = finishBundle(await bundleProject(PATHS));
+  await Promise.all([writeText(PATHS.bundleYaml, bundleToYaml(done)), writeText(PATHS.bundleJson, bundleToJson(done))]);
   console.log("bundle: wrote generated/openapi.yaml and generated/openapi.json");
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
 }
-
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);

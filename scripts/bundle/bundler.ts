@@ -1,9 +1,6 @@
-/**
- * Redocly in process, through @redocly/openapi-core (pinned next to @redocly/cli): redocly.yaml, lint
- * findings as Problems, and the one bundling of openapi/ that everything uses (`npm run bundle`,
- * `build`, `dev`, `docs`). The files are written the way `redocly bundle --output x.yaml|json` writes
- * them (top-level keys in the CLI's order, js-yaml with no line wrapping, JSON indented by 2).
- */
+// Redocly in process (@redocly/openapi-core, pinned next to @redocly/cli): redocly.yaml, lint findings as
+// Problems, and the one bundling of openapi/ that everything uses, written the way `redocly bundle --output
+// x.yaml|json` writes it (top-level keys in the CLI's order, js-yaml with no line wrapping, JSON indented by 2).
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
@@ -39,22 +36,15 @@ export class FileLimitedResolver extends BaseResolver {
   }
 }
 
-/**
- * The entry, its configuration and one resolver, which reads and parses each file once. Lint must run
- * before bundle on the same resolver: bundling rewrites the $refs of the documents it caches.
- */
-export interface RedoclyContext {
-  entry: string;
-  config: Config;
-  resolver: BaseResolver;
-}
+/** One resolver reads and parses each file once. Lint must run before bundle on it: bundling rewrites the $refs it caches. */
+export type RedoclyContext = { entry: string; config: Config; resolver: BaseResolver };
 
 export function newRedoclyContext(entry: string, config: Config): RedoclyContext {
   return { entry, config, resolver: new FileLimitedResolver(config.resolve) };
 }
 
 /** A Redocly finding as a Problem: file and line of its first location. */
-export function redoclyProblem(problem: NormalizedProblem, tool: string): Problem {
+function redoclyProblem(problem: NormalizedProblem, tool: string): Problem {
   const location = problem.location[0];
   let line = 0;
   try {
@@ -114,13 +104,9 @@ function inCliOrder(document: OpenApiDocument): OpenApiDocument {
   return Object.assign(ordered, document);
 }
 
-export function bundleToYaml(document: OpenApiDocument): string {
-  return stringifyYaml(inCliOrder(document), { noRefs: true, lineWidth: -1 });
-}
+export const bundleToYaml = (document: OpenApiDocument): string => stringifyYaml(inCliOrder(document), { noRefs: true, lineWidth: -1 });
 
-export function bundleToJson(document: OpenApiDocument): string {
-  return JSON.stringify(inCliOrder(document), null, 2);
-}
+export const bundleToJson = (document: OpenApiDocument): string => JSON.stringify(inCliOrder(document), null, 2);
 
 export async function writeText(file: string, text: string): Promise<void> {
   await mkdir(dirname(file), { recursive: true });

@@ -1,5 +1,5 @@
-// The code samples of one concrete request (scripts/bundle/finish-bundle.ts reads it from the document),
-// one function per language: this file knows how each language spells a request, nothing of an operation.
+// The code samples of one concrete request (finish-bundle.ts reads it from the document), one function per
+// language: this file knows how each language spells a request, nothing of an operation.
 
 /** One entry of Redocly's `x-codeSamples`. */
 export type CodeSample = { lang: string; label: string; source: string };
@@ -9,7 +9,6 @@ export type ParameterValue = string | number | boolean;
 
 /** One concrete request of an operation, with the document's example values filled in. */
 export interface SampleRequest {
-  operationId: string;
   method: string; // lower case, as in the document
   path: string; // the template ("/api/atlas/v2/groups/{groupId}"), as typed in the client's `paths`
   serverUrl: string; // the document's first server URL, without a trailing slash
@@ -21,63 +20,24 @@ export interface SampleRequest {
   returnsData: boolean; // whether the 2xx response has a body (schema) to print
 }
 
-export const SAMPLE_LABELS = {
-  curlServiceAccount: "cURL (service account)",
-  curlApiKey: "cURL (API key)",
-  typescript: "TypeScript",
-} as const;
+export const SAMPLE_LABELS = { curlServiceAccount: "cURL (service account)", curlApiKey: "cURL (API key)", typescript: "TypeScript" } as const;
 
-/** The client's default base URL: a TypeScript sample names `baseUrl` only when the document's server differs. */
-export const CLIENT_DEFAULT_BASE_URL = "https://cloud.mongodb.com";
-
-/**
- * The client options of the TypeScript sample, exactly as written in it: tests that run the sample
- * against the mock replace this text (service account → test token and the mock's URL).
- */
-export const TYPESCRIPT_CLIENT_AUTH =
-  "auth: { clientId: process.env.MDB_CLIENT_ID!, clientSecret: process.env.MDB_CLIENT_SECRET! }";
+/** The client options of the TypeScript sample, exactly as written: tests that run it against the mock replace this text. */
+export const TYPESCRIPT_CLIENT_AUTH = "auth: { clientId: process.env.MDB_CLIENT_ID!, clientSecret: process.env.MDB_CLIENT_SECRET! }";
 
 /** Quotes a word for POSIX shells: single quotes, each `'` written as `'\''`. */
-export function shellQuote(word: string): string {
-  return `'${word.replaceAll("'", `'\\''`)}'`;
-}
+const shellQuote = (word: string): string => `'${word.replaceAll("'", `'\\''`)}'`;
 
-/** The full request URL: path values percent-encoded, required query parameters appended. */
-export function requestUrl(request: SampleRequest): string {
-  const path = request.path.replace(/\{([^{}]+)\}/g, (_, name: string) => {
-    const value = request.pathValues[name];
-    if (value === undefined) throw new Error(`${request.operationId}: no value for path parameter ${name}`);
-    return encodeURIComponent(String(value));
-  });
+/** The page's curl: method and URL (path values percent-encoded, required query appended), authentication, headers and body. */
+function curl(request: SampleRequest, authLine: string): string {
+  const path = request.path.replace(/\{([^{}]+)\}/g, (_, name: string) => encodeURIComponent(String(request.pathValues[name])));
   const query = new URLSearchParams(request.query.map(([name, value]) => [name, String(value)])).toString();
-  return `${request.serverUrl}${path}${query ? `?${query}` : ""}`;
-}
-
-/** curl's headers and body, one argument pair a line. */
-function curlHeaderLines(request: SampleRequest): string[] {
-  const lines = [`--header ${shellQuote(`Accept: ${request.accept}`)}`];
+  const lines = [`--request ${request.method.toUpperCase()} ${shellQuote(`${request.serverUrl}${path}${query ? `?${query}` : ""}`)}`, authLine];
+  lines.push(`--header ${shellQuote(`Accept: ${request.accept}`)}`);
   if (request.contentType !== undefined) {
-    if (request.body === undefined) throw new Error(`${request.operationId}: a request body media type but no example body`);
     lines.push(`--header ${shellQuote(`Content-Type: ${request.contentType}`)}`, `--data ${shellQuote(JSON.stringify(request.body, null, 2))}`);
   }
-  return lines;
-}
-
-/** The page's layout: method and URL first, then the authentication, headers and body. */
-function curlCommand(authLine: string, request: SampleRequest): string {
-  const lines = [`--request ${request.method.toUpperCase()} ${shellQuote(requestUrl(request))}`, authLine, ...curlHeaderLines(request)];
   return ["curl", ...lines.map((line) => `  ${line}`)].join(" \\\n") + "\n";
-}
-
-/** The page's curl with a service account's access token (`$ACCESS_TOKEN`), made complete. */
-export function curlServiceAccountSample(request: SampleRequest): CodeSample {
-  // Double quotes: the shell must expand $ACCESS_TOKEN.
-  return { lang: "curl", label: SAMPLE_LABELS.curlServiceAccount, source: curlCommand(`--header "Authorization: Bearer $ACCESS_TOKEN"`, request) };
-}
-
-/** The same request with a programmatic API key (HTTP digest). */
-export function curlApiKeySample(request: SampleRequest): CodeSample {
-  return { lang: "curl", label: SAMPLE_LABELS.curlApiKey, source: curlCommand(`--digest --user "$PUBLIC_KEY:$PRIVATE_KEY"`, request) };
 }
 
 const LINE_WIDTH = 100;
@@ -104,35 +64,36 @@ export function tsLiteral(value: unknown, indent = "", column = indent.length): 
   return `${open}\n${lines.join("\n")}\n${indent}${close}`;
 }
 
-/** The call with this package's client, handling `error`. */
-export function typescriptSample(request: SampleRequest): CodeSample {
-  const method = request.method.toUpperCase();
+/** The call with this package's client, handling `error`; `baseUrl` only when the server is not the client's default. */
+function typescript(request: SampleRequest): string {
   const init: Record<string, unknown> = {};
   const params: Record<string, unknown> = {};
   if (Object.keys(request.pathValues).length > 0) params.path = request.pathValues;
   if (request.query.length > 0) params.query = Object.fromEntries(request.query);
   if (Object.keys(params).length > 0) init.params = params;
   if (request.contentType !== undefined) init.body = request.body;
-  const options = [...(request.serverUrl === CLIENT_DEFAULT_BASE_URL ? [] : [`  baseUrl: ${JSON.stringify(request.serverUrl)},`]), `  ${TYPESCRIPT_CLIENT_AUTH},`];
+  const baseUrl = request.serverUrl === "https://cloud.mongodb.com" ? [] : [`  baseUrl: ${JSON.stringify(request.serverUrl)},`];
   const result = request.returnsData ? "{ data, error }" : "{ error, response }";
-  const head = `const ${result} = await atlas.${method}(${JSON.stringify(request.path)}`;
-  const call = Object.keys(init).length > 0 ? `${head}, ${tsLiteral(init, "", head.length + 2)});` : `${head});`;
-  const success = request.returnsData ? "console.log(data);" : "console.log(response.status);";
-  const source = [
+  const head = `const ${result} = await atlas.${request.method.toUpperCase()}(${JSON.stringify(request.path)}`;
+  return [
     `import { createAtlasClient } from "atlas-admin-openapi";`,
     ``,
-    `const atlas = createAtlasClient({\n${options.join("\n")}\n});`,
+    `const atlas = createAtlasClient({\n${[...baseUrl, `  ${TYPESCRIPT_CLIENT_AUTH},`].join("\n")}\n});`,
     ``,
-    call,
+    Object.keys(init).length > 0 ? `${head}, ${tsLiteral(init, "", head.length + 2)});` : `${head});`,
     `await atlas.close();`,
     "if (error) throw new Error(`${error.errorCode}: ${error.detail ?? error.reason}`);",
-    success,
+    request.returnsData ? "console.log(data);" : "console.log(response.status);",
     ``,
   ].join("\n");
-  return { lang: "TypeScript", label: SAMPLE_LABELS.typescript, source };
 }
 
 /** Every sample of one request, in the order the docs show them. */
 export function codeSamples(request: SampleRequest): CodeSample[] {
-  return [curlServiceAccountSample(request), curlApiKeySample(request), typescriptSample(request)];
+  return [
+    // Double quotes: the shell must expand $ACCESS_TOKEN.
+    { lang: "curl", label: SAMPLE_LABELS.curlServiceAccount, source: curl(request, `--header "Authorization: Bearer $ACCESS_TOKEN"`) },
+    { lang: "curl", label: SAMPLE_LABELS.curlApiKey, source: curl(request, `--digest --user "$PUBLIC_KEY:$PRIVATE_KEY"`) },
+    { lang: "TypeScript", label: SAMPLE_LABELS.typescript, source: typescript(request) },
+  ];
 }

@@ -1,8 +1,5 @@
-/**
- * CHANGELOG.md's release sections, one place for `npm run release` (the notes) and `npm run diff`
- * (a version resolved to the commit it was cut from). A release heading is
- * `## [1.0.0] — 2026-11-30 (commit 0164973)`; `## [Unreleased]` and other `## ` headings are not releases.
- */
+// CHANGELOG.md's release sections, for `npm run release` (the notes) and `npm run diff` (a version's commit). A release
+// heading is `## [1.0.0] — 2026-11-30 (commit 0164973)`; `## [Unreleased]` and other `## ` headings are not releases.
 export type ChangelogRelease = { version: string; date?: string; commit?: string; notes: string };
 
 const HEADING = /^## \[?v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\]?(?:\s+[—–-]\s+(\d{4}-\d{2}-\d{2}))?(?:\s+\(commit ([0-9a-f]{7,40})\))?\s*$/;

@@ -1,9 +1,6 @@
-/**
- * `npm run release`: in dist/release/, the package tarball (`npm pack` of the commit: the working tree must
- * be clean), the four spec files, SHA256SUMS of all five and RELEASE-NOTES.md (CHANGELOG.md's section of
- * package.json's version); then the tarball as a consumer gets it, checked in a scratch project:
- * installed, every export imported, a consumer file type-checked, every exported spec file resolved.
- */
+// `npm run release`: in dist/release/, the package tarball (`npm pack` of a clean working tree), the spec files,
+// SHA256SUMS and RELEASE-NOTES.md (CHANGELOG.md's section of package.json's version); then the tarball checked
+// as a consumer gets it: installed in a scratch project, every export imported, a consumer file type-checked.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -16,12 +13,15 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 const outDir = join(root, "dist", "release");
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { name: string; version: string; exports: Record<string, unknown> };
 
+function fail(message: string): never {
+  throw new Error(`release: ${message}`);
+}
+
 function run(command: string, args: string[], cwd = root): string {
   const result = spawnSync(command, args, { cwd, encoding: "utf8" });
   if (result.status !== 0) fail(`${basename(command)} ${args.join(" ")} exited ${result.status}:\n${result.stdout}${result.stderr}`);
   return result.stdout.trim();
 }
-function fail(message: string): never { throw new Error(`release: ${message}`); }
 
 /** The spec-file exports ("./openapi.json" -> "./generated/openapi.json"). */
 const specExports = Object.entries(pkg.exports).filter((entry): entry is [string, string] => /^\.\/openapi.*\.(json|yaml)$/.test(entry[0]));
