@@ -1,10 +1,6 @@
 /**
- * `npm run mock`: the Atlas mock of generated/openapi.yaml at http://127.0.0.1:4010 (docs/mock.md): Prism
- * validating requests and picking examples, behind the Atlas layer (scripts/serve/atlas/). Flags:
- * --stateless (examples as they are, nothing remembered), --plain-prism (Prism alone, no Atlas layer);
- * other arguments go to `prism mock`, e.g. --dynamic. Environment: MOCK_PORT, MOCK_HOST (0.0.0.0 in a
- * container), MOCK_RATE_LIMIT and the MOCK_* credentials. Ctrl-C or SIGTERM stops it; if Prism dies,
- * this exits with its code.
+ * `npm run mock` (docs/mock.md): the Atlas mock of generated/openapi.yaml on MOCK_PORT (4010). --stateless and
+ * --plain-prism choose the mode, other arguments go to `prism mock`. If Prism dies, this exits with its code.
  */
 import { existsSync } from "node:fs";
 import { BUNDLE_YAML } from "../common/project-paths.js";

@@ -1,19 +1,8 @@
 /**
- * `npm start`: serves the static documentation (dist/docs, and the spec files it links to: /openapi.json,
- * /openapi.yaml, /openapi-3.0.json, /openapi-3.0.yaml) on http://127.0.0.1:8080 and runs the
- * Atlas mock of the bundled document (generated/openapi.yaml) on http://127.0.0.1:4010, started by
- * scripts/serve/atlas/mock-server.ts exactly as `npm run mock` and the contract tests start it.
- * Ctrl-C (SIGINT) or SIGTERM stops both and exits 0; if either fails to start or the mock dies,
- * the other is stopped too and the exit code is 1.
- * The npm script is `exec node --import tsx scripts/serve/start.ts`: `exec` so no shell sits between npm
- * and node (dash dies of the SIGINT itself, making npm report a failure), and tsx's loader rather
- * than its CLI so no wrapper process relays (and escalates) the signal a second time.
- *
- * Environment (for tests and for running beside something else):
- *   DOCS_PORT, MOCK_PORT  ports to listen on (defaults 8080 and 4010);
- *   DOCS_DIR              directory served as the docs site (default dist/docs);
- *   MOCK_DOCUMENT         document the mock serves (default generated/openapi.yaml);
- *   MOCK_* credentials    as for `npm run mock` (docs/mock.md).
+ * `npm start`: the docs site (DOCS_DIR, default dist/docs, with the spec files it links to) on DOCS_PORT (8080)
+ * and the Atlas mock of MOCK_DOCUMENT (generated/openapi.yaml) on MOCK_PORT (4010), started as `npm run mock`
+ * starts it (docs/mock.md). Ctrl-C or SIGTERM stops both, exit 0; if either fails to start or the mock dies,
+ * the other is stopped too, exit 1. The npm script `exec`s node: a shell in between dies of the SIGINT itself.
  */
 import { existsSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -24,8 +13,6 @@ import { portFromEnv } from "./port-from-env.js";
 import { createStaticServer, listen, STATIC_HOST } from "./static-server.js";
 import { DEFAULT_MOCK_PORT, type MockServer } from "./prism-server.js";
 import { mockSettingsFromEnv, startMock } from "./atlas/mock-server.js";
-
-const host = STATIC_HOST;
 
 function existingFile(path: string, hint: string): string {
   if (!existsSync(path) || !statSync(path).isFile()) throw new Error(`${path} not found: ${hint}`);
@@ -72,7 +59,7 @@ async function main(): Promise<void> {
     console.error(`the mock server stopped unexpectedly (exit code ${code ?? "none, killed by a signal"})`);
     void stop(1);
   });
-  console.log(`Docs: http://${host}:${docsPort}/`);
+  console.log(`Docs: http://${STATIC_HOST}:${docsPort}/`);
   console.log(`Mock: ${mock.url}/ (Atlas mock of ${relative(process.cwd(), document) || document}; docs/mock.md)\n${settings.banner}`);
   console.log("Press Ctrl-C to stop both.");
 }

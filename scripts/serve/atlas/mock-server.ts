@@ -5,10 +5,10 @@
  */
 import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { parse } from "yaml";
 import { portFromEnv } from "../port-from-env.js";
-import { freePort, MOCK_HOST, PrismStartError, startPrism, type MockServer, type PrismOptions } from "../prism-server.js";
+import { freePort, MOCK_HOST, startPrism, type MockServer, type PrismOptions } from "../prism-server.js";
+import { listen } from "../static-server.js";
 import { credentialsFromEnv, DEFAULT_CREDENTIALS } from "./auth.js";
 import { createAtlasLayer, type LayerOptions } from "./layer.js";
 
@@ -23,12 +23,8 @@ export type AtlasMock = MockServer & { prismUrl: string };
 
 /** Listens on port (0: any free one); resolves with the URL and a stop function. */
 export async function listenLayer(server: Server, port = 0, host = MOCK_HOST): Promise<{ url: string; stop(): Promise<void> }> {
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", (e: NodeJS.ErrnoException) => reject(new Error(e.code === "EADDRINUSE" ? `MOCK_PORT ${port} is already in use` : e.message)));
-    server.listen(port, host, resolve);
-  });
-  const stop = () => new Promise<void>((resolve) => server.close(() => resolve()).closeAllConnections());
-  return { url: `http://${host}:${(server.address() as AddressInfo).port}`, stop };
+  const bound = await listen(server, port, "MOCK_PORT", host);
+  return { url: `http://${host}:${bound}`, stop: () => new Promise<void>((resolve) => server.close(() => resolve()).closeAllConnections()) };
 }
 
 export async function startMock(options: MockOptions): Promise<AtlasMock> {
@@ -36,9 +32,8 @@ export async function startMock(options: MockOptions): Promise<AtlasMock> {
   let prism: MockServer | undefined;
   // A free port can be taken between probing and Prism binding it: then try another, a few times.
   for (let attempt = 1; !prism; attempt++) {
-    prism = await startPrism({ ...options, port: await freePort(), output: "pipe", logLevel: "warn" }).catch((error: unknown) => {
-      if (attempt < 3 && error instanceof PrismStartError && error.addressInUse) return undefined;
-      throw error;
+    prism = await startPrism({ ...options, port: await freePort(), output: "pipe", logLevel: "warn" }).catch((error: NodeJS.ErrnoException): undefined => {
+      if (attempt >= 3 || error.code !== "EADDRINUSE") throw error;
     });
   }
   const doc = parse(readFileSync(options.document, "utf8")) as LayerOptions["doc"];
