@@ -20,10 +20,7 @@ export interface MockServer {
   stop(): Promise<void>;
 }
 
-/**
- * `extraArgs` go to `prism mock` (e.g. --dynamic); `output` "pipe" keeps Prism's output for error messages,
- * "tee" also copies it to this process's stdout/stderr; `logLevel` "warn" keeps the per-request lines out.
- */
+/** `extraArgs` go to `prism mock` (e.g. --dynamic); `logLevel` "warn" keeps the per-request lines out. */
 export interface PrismOptions {
   document: string;
   port: number;
@@ -76,18 +73,12 @@ export async function startPrism(options: PrismOptions): Promise<MockServer> {
   // Checked first: another Prism already on the port would pass the readiness probe while ours fails.
   await bindAndRelease(options.port);
   const args = ["mock", options.document, "--host", MOCK_HOST, "--port", String(options.port), "--errors", "--verboseLevel", options.logLevel ?? "info", ...(options.extraArgs ?? [])];
-  const tee = options.output === "tee";
-  // Piped output loses Prism's colours unless asked for; keep them when the copy goes to a terminal.
-  const env = tee && process.stdout.isTTY ? { ...process.env, FORCE_COLOR: "1" } : process.env;
+  // "tee": Prism writes to this process's terminal itself (in colour there); "pipe": its output's tail goes into errors.
+  const io = options.output === "tee" ? "inherit" : "pipe";
   const cli = createRequire(import.meta.url).resolve("@stoplight/prism-cli"); // its main is the `prism` bin
-  const child = spawn(process.execPath, [cli, ...args], { stdio: ["ignore", "pipe", "pipe"], detached: true, env });
+  const child = spawn(process.execPath, [cli, ...args], { stdio: ["ignore", io, io], detached: true });
   let tail = "";
-  for (const [stream, copy] of [[child.stdout, process.stdout], [child.stderr, process.stderr]] as const) {
-    stream.on("data", (chunk: Buffer) => {
-      tail = (tail + chunk.toString("utf8")).slice(-4_000);
-      if (tee) copy.write(chunk);
-    });
-  }
+  for (const stream of [child.stdout, child.stderr]) stream?.on("data", (chunk: Buffer) => (tail = (tail + chunk.toString("utf8")).slice(-4_000)));
   const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
   const detach = killOnParentExit(child);
   const stop = async (): Promise<void> => {
@@ -97,8 +88,7 @@ export async function startPrism(options: PrismOptions): Promise<MockServer> {
     clearTimeout(timer);
     detach();
   };
-  // With "tee" the output is already on the terminal; with "pipe" the error is the only place it shows.
-  const failure = (message: string, code?: string) => Object.assign(new Error(`${message}${tee ? "" : `:\n${tail}`}`), { code });
+  const failure = (message: string, code?: string) => Object.assign(new Error(`${message}${tail && `:\n${tail}`}`), { code });
   for (const deadline = Date.now() + READY_TIMEOUT_MS; ; await sleep(100)) {
     const answered = await prismAnswers(url);
     if (child.exitCode !== null || child.signalCode !== null) {

@@ -4,7 +4,7 @@
  * starts it (docs/mock.md). Ctrl-C or SIGTERM stops both, exit 0; if either fails to start or the mock dies,
  * the other is stopped too, exit 1. The npm script `exec`s node: a shell in between dies of the SIGINT itself.
  */
-import { existsSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { defaultOutput as docsPage } from "../docs/build-docs.js";
 import { BUNDLE_YAML } from "../common/project-paths.js";
@@ -14,9 +14,8 @@ import { createStaticServer, listen, STATIC_HOST } from "./static-server.js";
 import { DEFAULT_MOCK_PORT, type MockServer } from "./prism-server.js";
 import { mockSettingsFromEnv, startMock } from "./atlas/mock-server.js";
 
-function existingFile(path: string, hint: string): string {
-  if (!existsSync(path) || !statSync(path).isFile()) throw new Error(`${path} not found: ${hint}`);
-  return path;
+function requireFile(path: string, hint: string): void {
+  if (!statSync(path, { throwIfNoEntry: false })?.isFile()) throw new Error(`${path} not found: ${hint}`);
 }
 
 async function main(): Promise<void> {
@@ -24,8 +23,8 @@ async function main(): Promise<void> {
   const mockPort = portFromEnv("MOCK_PORT", DEFAULT_MOCK_PORT);
   const docsDir = resolve(process.env.DOCS_DIR || dirname(docsPage));
   const document = resolve(process.env.MOCK_DOCUMENT || BUNDLE_YAML);
-  existingFile(join(docsDir, "index.html"), "run `npm run docs` (or `npm run build`) first");
-  existingFile(document, "run `npm run bundle` (or `npm run build`) first");
+  requireFile(join(docsDir, "index.html"), "run `npm run docs` (or `npm run build`) first");
+  requireFile(document, "run `npm run bundle` (or `npm run build`) first");
 
   const settings = mockSettingsFromEnv();
   const server = createStaticServer(docsDir);
@@ -51,9 +50,9 @@ async function main(): Promise<void> {
   } catch (error) {
     if (stopping) return;
     console.error(error instanceof Error ? error.message : error);
-    await stop(1);
+    return stop(1);
   }
-  if (stopping || !mock) return;
+  if (stopping) return;
   void mock.exited.then((code) => {
     if (stopping) return;
     console.error(`the mock server stopped unexpectedly (exit code ${code ?? "none, killed by a signal"})`);

@@ -9,7 +9,7 @@ import { parse } from "yaml";
 import { portFromEnv } from "../port-from-env.js";
 import { freePort, MOCK_HOST, startPrism, type MockServer, type PrismOptions } from "../prism-server.js";
 import { listen } from "../static-server.js";
-import { credentialsFromEnv, DEFAULT_CREDENTIALS } from "./auth.js";
+import { DEFAULT_CREDENTIALS, type Credentials } from "./auth.js";
 import { createAtlasLayer, type LayerOptions } from "./layer.js";
 
 export interface MockOptions extends PrismOptions, Partial<Omit<LayerOptions, "doc" | "prismUrl">> {
@@ -46,9 +46,19 @@ export async function startMock(options: MockOptions): Promise<AtlasMock> {
   return { url: layer.url, prismUrl: prism.url, exited: prism.exited, stop: async () => void (await Promise.all([layer.stop(), prism.stop()])) };
 }
 
-/** What `npm run mock` and `npm start` take from the environment (docs/mock.md), and the lines that say so. */
+/**
+ * What `npm run mock`, `npm start` and `npm run dev` take from the environment (docs/mock.md), and the lines that
+ * say so: each credential from MOCK_<ITS_NAME> (MOCK_CLIENT_ID, ...), shown unless it is a secret set there.
+ */
 export function mockSettingsFromEnv(): { options: Partial<MockOptions>; banner: string } {
-  const { credentials, lines } = credentialsFromEnv();
+  const credentials = { ...DEFAULT_CREDENTIALS };
+  const lines = Object.keys(credentials).map((key) => {
+    const name = `MOCK_${key.replace(/[A-Z]/g, "_$&").toUpperCase()}`;
+    const value = process.env[name];
+    if (value) credentials[key as keyof Credentials] = value;
+    const shown = !value ? `${credentials[key as keyof Credentials]} (default)` : key === "clientId" || key === "publicKey" ? value : "(set)";
+    return `  ${name.padEnd(19)} ${shown}`;
+  });
   const limit = portFromEnv("MOCK_RATE_LIMIT", 6000, 1e9);
   const banner = [`${limit} requests a minute per credential (MOCK_RATE_LIMIT). Test credentials:`, ...lines].join("\n");
   return { options: { credentials, rateLimit: { limit, windowMs: 60_000 }, host: process.env.MOCK_HOST || undefined }, banner };
