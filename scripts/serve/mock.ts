@@ -6,8 +6,6 @@ import { existsSync } from "node:fs";
 import { BUNDLE_YAML } from "../common/project-paths.js";
 import { onStopSignal } from "../common/on-stop-signal.js";
 import { mockSettingsFromEnv, startMock } from "./atlas/mock-server.js";
-import { portFromEnv } from "./port-from-env.js";
-import { DEFAULT_MOCK_PORT } from "./prism-server.js";
 
 async function main(): Promise<void> {
   if (!existsSync(BUNDLE_YAML)) throw new Error("generated/openapi.yaml is missing: run npm run bundle first");
@@ -15,7 +13,7 @@ async function main(): Promise<void> {
   const [plainPrism, stateless] = [args.includes("--plain-prism"), args.includes("--stateless")];
   const settings = mockSettingsFromEnv();
   const extraArgs = args.filter((a) => a !== "--stateless" && a !== "--plain-prism");
-  const server = await startMock({ document: BUNDLE_YAML, port: portFromEnv("MOCK_PORT", DEFAULT_MOCK_PORT), output: "tee", logLevel: "info", extraArgs, plainPrism, stateless, ...settings.options });
+  const server = await startMock({ document: BUNDLE_YAML, port: settings.port, output: "tee", logLevel: "info", extraArgs, plainPrism, stateless, ...settings.options });
   let stopping = false;
   onStopSignal((signal) => {
     stopping = true;

@@ -11,7 +11,7 @@ import { BUNDLE_YAML } from "../common/project-paths.js";
 import { onStopSignal } from "../common/on-stop-signal.js";
 import { portFromEnv } from "./port-from-env.js";
 import { createStaticServer, listen, STATIC_HOST } from "./static-server.js";
-import { DEFAULT_MOCK_PORT, type MockServer } from "./prism-server.js";
+import type { MockServer } from "./prism-server.js";
 import { mockSettingsFromEnv, startMock } from "./atlas/mock-server.js";
 
 function requireFile(path: string, hint: string): void {
@@ -20,13 +20,12 @@ function requireFile(path: string, hint: string): void {
 
 async function main(): Promise<void> {
   const docsPort = portFromEnv("DOCS_PORT", 8080);
-  const mockPort = portFromEnv("MOCK_PORT", DEFAULT_MOCK_PORT);
+  const settings = mockSettingsFromEnv();
   const docsDir = resolve(process.env.DOCS_DIR || dirname(docsPage));
   const document = resolve(process.env.MOCK_DOCUMENT || BUNDLE_YAML);
   requireFile(join(docsDir, "index.html"), "run `npm run docs` (or `npm run build`) first");
   requireFile(document, "run `npm run bundle` (or `npm run build`) first");
 
-  const settings = mockSettingsFromEnv();
   const server = createStaticServer(docsDir);
   let mock: MockServer | undefined;
   let stopping = false;
@@ -43,7 +42,7 @@ async function main(): Promise<void> {
     void stop(0);
   });
   try {
-    const starting = startMock({ document, port: mockPort, output: "tee", ...settings.options }).catch((error: Error) => {
+    const starting = startMock({ document, port: settings.port, output: "tee", ...settings.options }).catch((error: Error) => {
       throw new Error(`the mock server exited during start-up (${error.message})`);
     });
     [, mock] = await Promise.all([listen(server, docsPort, "DOCS_PORT"), starting]);

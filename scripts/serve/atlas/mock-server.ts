@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import { parse } from "yaml";
 import { portFromEnv } from "../port-from-env.js";
-import { freePort, MOCK_HOST, startPrism, type MockServer, type PrismOptions } from "../prism-server.js";
+import { DEFAULT_MOCK_PORT, freePort, MOCK_HOST, startPrism, type MockServer, type PrismOptions } from "../prism-server.js";
 import { listen } from "../static-server.js";
 import { DEFAULT_CREDENTIALS, type Credentials } from "./auth.js";
 import { createAtlasLayer, type LayerOptions } from "./layer.js";
@@ -48,9 +48,9 @@ export async function startMock(options: MockOptions): Promise<AtlasMock> {
 
 /**
  * What `npm run mock`, `npm start` and `npm run dev` take from the environment (docs/mock.md), and the lines that
- * say so: each credential from MOCK_<ITS_NAME> (MOCK_CLIENT_ID, ...), shown unless it is a secret set there.
+ * say so: MOCK_PORT, MOCK_HOST, MOCK_RATE_LIMIT and each credential from MOCK_<ITS_NAME>, shown unless a secret.
  */
-export function mockSettingsFromEnv(): { options: Partial<MockOptions>; banner: string } {
+export function mockSettingsFromEnv(): { options: Partial<MockOptions>; port: number; banner: string } {
   const credentials = { ...DEFAULT_CREDENTIALS };
   const lines = Object.keys(credentials).map((key) => {
     const name = `MOCK_${key.replace(/[A-Z]/g, "_$&").toUpperCase()}`;
@@ -61,5 +61,6 @@ export function mockSettingsFromEnv(): { options: Partial<MockOptions>; banner: 
   });
   const limit = portFromEnv("MOCK_RATE_LIMIT", 6000, 1e9);
   const banner = [`${limit} requests a minute per credential (MOCK_RATE_LIMIT). Test credentials:`, ...lines].join("\n");
-  return { options: { credentials, rateLimit: { limit, windowMs: 60_000 }, host: process.env.MOCK_HOST || undefined }, banner };
+  const port = portFromEnv("MOCK_PORT", DEFAULT_MOCK_PORT);
+  return { port, options: { credentials, rateLimit: { limit, windowMs: 60_000 }, host: process.env.MOCK_HOST || undefined }, banner };
 }
