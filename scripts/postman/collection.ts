@@ -9,6 +9,7 @@ import { dirname, join } from "node:path";
 import converter from "openapi-to-postmanv2";
 import { stripAnnotations } from "../generate/response-validators.js";
 import { decodeSegment, forEachOperation, isObject as isMap, operationMediaTypes, operationParameters, resolveObject, valueAtPointer } from "../../src/openapi/document.js";
+import type { OperationEntry } from "../../src/openapi/document.js";
 import { documentView, SUBSCHEMA_KEYWORDS, type Json, type JsonMap } from "../openapi/schema-views.js";
 
 // The converter's output, as far as this module reads and writes it.
@@ -57,7 +58,8 @@ function embeddedSchema(view: JsonMap, schema: unknown): { schema: JsonMap; unic
   };
   const root = stripAnnotations(schema as Json);
   visit(root);
-  const resource: JsonMap = { allOf: [root], components: { schemas: Object.fromEntries([...reached].map(([ref, s]) => [decodeSegment(ref.slice(SCHEMAS.length)), s])) } };
+  const schemas = Object.fromEntries([...reached].map(([ref, s]) => [decodeSegment(ref.slice(SCHEMAS.length)), s]));
+  const resource: JsonMap = { allOf: [root], components: { schemas } };
   // One entry per place and pattern (a property declared in a schema and in the allOf parent it extends).
   const unicodePatterns = [...new Map(takeUnicodePatterns(resource, resource).map((p) => [JSON.stringify(p), p])).values()];
   return { schema: resource, unicodePatterns };
@@ -67,14 +69,8 @@ function embeddedSchema(view: JsonMap, schema: unknown): { schema: JsonMap; unic
 export function finishCollection(converted: Collection, doc: JsonMap): Collection {
   const view = documentView(doc, "response");
   const variables = new Map<string, string>();
-  const seed = (name: string, value: unknown, where: string) => {
-    if (value === undefined || value === null) throw new Error(`${where}: path parameter ${name} has no example to seed the variable {{${name}}}`);
-    const text = String(value);
-    if (variables.has(name) && variables.get(name) !== text) throw new Error(`${where}: path parameter ${name} has the example ${text}, another operation ${variables.get(name)}: one collection variable cannot hold both`);
-    variables.set(name, text);
-  };
-  const operations = new Map<string, { op: Record<string, any>; pathItem: Record<string, any>; method: string; pointer: string }>();
-  forEachOperation(doc, ({ path, method, operation: op, pathItem, pointer }) => operations.set(`${method.toUpperCase()} ${path}`, { op, pathItem, method, pointer }));
+  const operations = new Map<string, OperationEntry>();
+  forEachOperation(doc, (entry) => operations.set(`${entry.method.toUpperCase()} ${entry.path}`, entry));
   const finishItem = (item: Item): Item => {
     if (item.item) return { name: item.name, description: (item as JsonMap).description, item: item.item.map(finishItem) } as Item;
     const request = item.request;
@@ -83,14 +79,19 @@ export function finishCollection(converted: Collection, doc: JsonMap): Collectio
     const found = operations.get(key);
     if (!found) throw new Error(`the converter made a request ${key} that is not an operation of the document`);
     operations.delete(key);
-    const { op, pathItem, method, pointer } = found;
+    const { operation: op, pathItem, method, pointer } = found;
     const where = `${op.operationId} (${key})`;
     const types = operationMediaTypes(String(op.operationId), method, path, op);
     request.header = [{ key: "Accept", value: types.accept }, ...(types.contentType ? [{ key: "Content-Type", value: types.contentType }] : [])];
     const parameters = operationParameters(doc, pathItem, op, where);
     for (const variable of request.url.variable ?? []) {
-      seed(variable.key, parameters.find((p) => p.in === "path" && p.name === variable.key)?.example, where);
-      variable.value = `{{${variable.key}}}`;
+      const { key: name } = variable;
+      const example = parameters.find((p) => p.in === "path" && p.name === name)?.example;
+      if (example === undefined || example === null) throw new Error(`${where}: path parameter ${name} has no example to seed the variable {{${name}}}`);
+      const seeded = variables.get(name) ?? String(example);
+      if (seeded !== String(example)) throw new Error(`${where}: path parameter ${name} has the example ${example}, another operation ${seeded}: one collection variable cannot hold both`);
+      variables.set(name, seeded);
+      variable.value = `{{${name}}}`;
     }
     for (const query of request.url.query ?? []) {
       const parameter = parameters.find((p) => p.in === "query" && p.name === query.key);
@@ -107,8 +108,7 @@ export function finishCollection(converted: Collection, doc: JsonMap): Collectio
     delete request.auth; // every request uses the collection's auth (the pre-request script)
     const success = Object.keys(op.responses ?? {}).filter((code) => /^2\d\d$/.test(code)).sort()[0];
     if (!success) throw new Error(`${where}: documents no 2xx response`);
-    const content = deref(view, (valueAtPointer(view, pointer) as JsonMap & { responses: JsonMap }).responses[success]).content;
-    const schema = isMap(content) && isMap(content[types.accept]) ? content[types.accept].schema : undefined;
+    const schema = deref(view, valueAtPointer(view, `${pointer}/responses/${success}`)).content?.[types.accept]?.schema;
     const expected = { status: Number(success), contentType: schema === undefined ? null : types.accept, ...(schema === undefined ? { schema: null, unicodePatterns: [] } : embeddedSchema(view, schema)) };
     return { name: item.name, request, event: [script("test", [`const expected = ${JSON.stringify(expected)};`, ...sandboxScript("response-tests.js")])] };
   };

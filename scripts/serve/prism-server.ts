@@ -2,7 +2,7 @@
  * Starts and stops one Prism process with the flags every caller uses (--errors: a response that breaks
  * its own schema becomes a 500), in its own process group so that stopping it stops its children.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -39,30 +39,6 @@ async function bindAndRelease(port: number): Promise<number> {
 
 export const freePort = (): Promise<number> => bindAndRelease(0);
 
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {} // the group is already gone
-}
-
-/**
- * Kills Prism if this process ends without calling stop(): on exit, or on SIGINT/SIGTERM when nothing
- * else handles the signal (a caller with its own handler calls stop() itself).
- */
-function killOnParentExit(child: ChildProcess): () => void {
-  const onExit = (): void => killGroup(child, "SIGKILL");
-  const onSignal = (signal: NodeJS.Signals): void => {
-    if (process.listenerCount(signal) > 1) return;
-    onExit();
-    detach(); // re-raised without our listener, so the default action (exit) still happens
-    process.kill(process.pid, signal);
-  };
-  const detach = (): void => void process.off("exit", onExit).off("SIGINT", onSignal).off("SIGTERM", onSignal);
-  process.once("exit", onExit).on("SIGINT", onSignal).on("SIGTERM", onSignal);
-  return detach;
-}
-
 /** True once Prism itself answers (its "no path matched" problem for "/"), not just anything on the port. */
 const prismAnswers = (url: string): Promise<boolean> =>
   fetch(`${url}/`, { signal: AbortSignal.timeout(1_000) }).then((r) => r.text()).then((text) => text.includes("stoplight.io/prism/errors"), () => false);
@@ -78,12 +54,30 @@ export async function startPrism(options: PrismOptions): Promise<MockServer> {
   const cli = createRequire(import.meta.url).resolve("@stoplight/prism-cli"); // its main is the `prism` bin
   const child = spawn(process.execPath, [cli, ...args], { stdio: ["ignore", io, io], detached: true });
   let tail = "";
-  for (const stream of [child.stdout, child.stderr]) stream?.on("data", (chunk: Buffer) => (tail = (tail + chunk.toString("utf8")).slice(-4_000)));
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.on("data", (chunk: Buffer) => (tail = (tail + chunk.toString("utf8")).slice(-4_000)));
+  }
   const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
-  const detach = killOnParentExit(child);
+  // Only a running Prism's group: once it has exited, the group id may be gone or reused.
+  const kill = (signal: NodeJS.Signals): void => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {} // the group is already gone
+  };
+  // Kills Prism if this process ends without stop(): on exit, or on a SIGINT/SIGTERM that nothing else handles.
+  const onExit = (): void => kill("SIGKILL");
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (process.listenerCount(signal) > 1) return;
+    onExit();
+    detach(); // re-raised without our listener, so the default action (exit) still happens
+    process.kill(process.pid, signal);
+  };
+  const detach = (): void => void process.off("exit", onExit).off("SIGINT", onSignal).off("SIGTERM", onSignal);
+  process.once("exit", onExit).on("SIGINT", onSignal).on("SIGTERM", onSignal);
   const stop = async (): Promise<void> => {
-    killGroup(child, "SIGTERM");
-    const timer = setTimeout(() => killGroup(child, "SIGKILL"), 5_000);
+    kill("SIGTERM");
+    const timer = setTimeout(() => kill("SIGKILL"), 5_000);
     await exited;
     clearTimeout(timer);
     detach();

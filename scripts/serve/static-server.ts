@@ -41,7 +41,7 @@ export function createStaticServer(dir: string, hook?: RequestHook): Server {
   });
 }
 
-/** Listens on `port` (0: any free one) of `host`; the port bound. A port in use is an EADDRINUSE error naming `name`. */
+/** Listens on `port` (0: any free one); resolves with the port bound. A port in use is an error naming `name`. */
 export async function listen(server: NetServer, port: number, name: string, host = STATIC_HOST): Promise<number> {
   await once(server.listen(port, host), "listening").catch((error: NodeJS.ErrnoException) => {
     throw error.code === "EADDRINUSE" ? Object.assign(new Error(`${name} ${port} is already in use`), { code: error.code }) : error;

@@ -61,7 +61,8 @@ export class MockAuth {
       const decoded = Buffer.from(basic, "base64").toString("utf8");
       const colon = decoded.indexOf(":");
       try {
-        [id, secret] = [decoded.slice(0, colon), decoded.slice(colon + 1)].map((part) => decodeURIComponent(part.replace(/\+/g, " "))) as [string, string];
+        const part = (s: string) => decodeURIComponent(s.replace(/\+/g, " "));
+        [id, secret] = [part(decoded.slice(0, colon)), part(decoded.slice(colon + 1))];
       } catch {
         return false; // not form-encoded
       }
