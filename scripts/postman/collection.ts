@@ -27,9 +27,8 @@ const script = (type: "prerequest" | "test", exec: string[]) => ({ listen: type,
 const deref = (doc: JsonMap, value: unknown) => resolveObject(doc, value, "the Postman collection").value;
 
 /**
- * Where a \p{…} pattern applies in an instance: property names, "*" for array items. Such patterns are
- * removed from `schema` (in place) and returned, so that the test script checks them with the `u` flag
- * (Postman's ajv lacks it).
+ * Takes the \p{…} patterns out of `schema` (in place; Postman's ajv lacks the `u` flag, the test script checks
+ * them) with where each applies in an instance: property names, "*" for array items.
  */
 export function takeUnicodePatterns(resource: unknown, schema: unknown, path: string[] = [], seen = new Set<unknown>()): UnicodePattern[] {
   if (!isMap(schema) || seen.has(schema)) return [];

@@ -29,9 +29,9 @@ export interface LayerOptions {
 }
 
 /**
- * One operation: `undeclared` lists body properties its schema does not declare (readOnly ones count as
- * declared); `examples` names its 2xx examples (a query value naming one picks it: cloudProvider=azure);
- * `parameters` maps lower-case names to the declared ones (Prism reports query names in lower case).
+ * `undeclared`: body properties the schema does not declare (readOnly ones count as declared); `examples`: the 2xx
+ * examples (a query value naming one picks it: cloudProvider=azure); `parameters`: lower-case name to declared name
+ * (Prism reports query names in lower case).
  */
 type Route = { op: Json; accept: string; contentType?: string; undeclared: (body: unknown) => Field[]; examples: Set<string>; parameters: Map<string, string> };
 

@@ -1,7 +1,6 @@
 /**
- * The one way the mock starts, for `npm run mock`, `npm start` and the contract tests: Prism on a free
- * loopback port, and the Atlas layer (layer.ts) in front of it on the public port (0: any free one).
- * `plainPrism` serves Prism alone on the public port, as the mock was before the Atlas layer.
+ * The one way the mock starts (`npm run mock`, `npm start`, `npm run dev`, the tests): Prism on a free loopback
+ * port behind the Atlas layer (layer.ts) on the public port, or with `plainPrism` Prism alone on the public port.
  */
 import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
