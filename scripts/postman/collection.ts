@@ -1,90 +1,75 @@
 /**
- * The Postman collection of the bundled document: openapi-to-postmanv2 converts it (tag folders, requests
- * named by summary, descriptions), then finishCollection() makes it usable against Atlas:
- * - headers: the operation's versioned Accept (and Content-Type for a body), never application/json;
- * - path parameters as collection variables seeded with the document's examples, required query
- *   parameters with theirs; bodies: the document's first example (the one for commercial Atlas, as in the code samples);
- * - auth: the collection pre-request script (sandbox/auth.js), chosen by the variable authMode;
- * - tests: the documented 2xx status, and the body against the operation's response schema, embedded
- *   (sandbox/response-tests.js; \p{…} patterns are checked there with the `u` flag, which Postman's ajv lacks).
- * The converter's saved response examples and random ids are dropped: the output depends only on the document.
+ * The Postman collection of the bundled document (docs/postman.md): openapi-to-postmanv2 converts it, then
+ * finishCollection() sets the versioned headers, the examples, the auth script (sandbox/auth.js) and each
+ * request's tests (sandbox/response-tests.js), and drops what would make the output depend on more than the document.
  */
 import { readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import converter from "openapi-to-postmanv2";
 import { stripAnnotations } from "../generate/response-validators.js";
-import { forEachOperation, operationMediaTypes, operationParameters, resolveObject, valueAtPointer } from "../../src/openapi/document.js";
-import { documentView, SUBSCHEMA_KEYWORDS } from "../openapi/schema-views.js";
+import { decodeSegment, forEachOperation, isObject as isMap, operationMediaTypes, operationParameters, resolveObject, valueAtPointer } from "../../src/openapi/document.js";
+import type { OperationEntry } from "../../src/openapi/document.js";
+import { documentView, SUBSCHEMA_KEYWORDS, type Json, type JsonMap } from "../openapi/schema-views.js";
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonMap = { [key: string]: Json };
 // The converter's output, as far as this module reads and writes it.
 type Item = { name: string; item?: Item[]; request?: any; event?: unknown[]; response?: unknown; id?: string };
 export type Collection = { info: JsonMap; item: Item[]; auth?: unknown; event?: unknown[]; variable?: { key: string; value: string }[] };
+type UnicodePattern = { path: string[]; pattern: string };
 
 /** Variables of the auth script; authMode is "serviceAccount" or "apiKey". */
 const AUTH_VARIABLES = { authMode: "serviceAccount", clientId: "", clientSecret: "", publicKey: "", privateKey: "" };
+const SCHEMAS = "#/components/schemas/";
 
 const sandboxScript = (name: string): string[] => readFileSync(new URL(`./sandbox/${name}`, import.meta.url), "utf8").trimEnd().split("\n");
-
-const isMap = (value: unknown): value is JsonMap => typeof value === "object" && value !== null && !Array.isArray(value);
-
+const script = (type: "prerequest" | "test", exec: string[]) => ({ listen: type, script: { type: "text/javascript", exec } });
 /** What a (possibly $ref'd) node of the document names; throws when a $ref leads nowhere. */
-const deref = (doc: JsonMap, value: Json | undefined): JsonMap => resolveObject(doc, value, "the Postman collection").value as JsonMap;
+const deref = (doc: JsonMap, value: unknown) => resolveObject(doc, value, "the Postman collection").value;
 
 /**
- * Where a \p{…} pattern applies in an instance: property names, "*" for array items. Such patterns are
- * removed from `schema` (in place) and returned, so that the test script checks them with the `u` flag.
+ * Takes the \p{…} patterns out of `schema` (in place; Postman's ajv lacks the `u` flag, the test script checks
+ * them) with where each applies in an instance: property names, "*" for array items.
  */
-export function takeUnicodePatterns(resource: JsonMap, schema: Json, path: string[] = [], seen = new Set<Json>()): { path: string[]; pattern: string }[] {
+export function takeUnicodePatterns(resource: unknown, schema: unknown, path: string[] = [], seen = new Set<unknown>()): UnicodePattern[] {
   if (!isMap(schema) || seen.has(schema)) return [];
   seen.add(schema);
-  const found: { path: string[]; pattern: string }[] = [];
+  const found: UnicodePattern[] = [];
   if (typeof schema.pattern === "string" && /\\[pP]\{/.test(schema.pattern)) {
     found.push({ path, pattern: schema.pattern });
     delete schema.pattern;
   }
-  const into = (sub: Json | undefined, at: string[]) => found.push(...takeUnicodePatterns(resource, sub ?? null, at, seen));
-  if (typeof schema.$ref === "string") into(valueAtPointer(resource, schema.$ref) as Json, path);
+  const into = (sub: unknown, at: string[]) => found.push(...takeUnicodePatterns(resource, sub, at, seen));
+  if (typeof schema.$ref === "string") into(valueAtPointer(resource, schema.$ref), path);
   for (const [name, sub] of Object.entries(isMap(schema.properties) ? schema.properties : {})) into(sub, [...path, name]);
   into(schema.items, [...path, "*"]);
-  for (const keyword of SUBSCHEMA_KEYWORDS.lists) if (Array.isArray(schema[keyword])) for (const sub of schema[keyword] as Json[]) into(sub, path);
+  for (const keyword of SUBSCHEMA_KEYWORDS.lists) if (Array.isArray(schema[keyword])) for (const sub of schema[keyword]) into(sub, path);
   return found;
 }
 
 /** The response schema, self-contained: the component schemas it reaches through $ref ride along at their own pointers. */
-function embeddedSchema(view: JsonMap, schema: Json): { schema: JsonMap; unicodePatterns: { path: string[]; pattern: string }[] } {
+function embeddedSchema(view: JsonMap, schema: unknown): { schema: JsonMap; unicodePatterns: UnicodePattern[] } {
   const reached = new Map<string, Json>();
-  const visit = (node: Json): void => {
+  const visit = (node: unknown): void => {
     if (!node || typeof node !== "object") return;
-    const ref = isMap(node) && typeof node.$ref === "string" && node.$ref.startsWith("#/components/schemas/") ? node.$ref : undefined;
+    const ref = isMap(node) && typeof node.$ref === "string" && node.$ref.startsWith(SCHEMAS) ? node.$ref : undefined;
     if (ref && !reached.has(ref)) visit(reached.set(ref, stripAnnotations((valueAtPointer(view, ref) as Json) ?? null)).get(ref)!);
     Object.values(node).forEach(visit);
   };
-  const root = stripAnnotations(schema);
+  const root = stripAnnotations(schema as Json);
   visit(root);
-  const schemas = Object.fromEntries([...reached].map(([ref, s]) => [ref.slice("#/components/schemas/".length).replaceAll("~1", "/").replaceAll("~0", "~"), s]));
+  const schemas = Object.fromEntries([...reached].map(([ref, s]) => [decodeSegment(ref.slice(SCHEMAS.length)), s]));
   const resource: JsonMap = { allOf: [root], components: { schemas } };
   // One entry per place and pattern (a property declared in a schema and in the allOf parent it extends).
   const unicodePatterns = [...new Map(takeUnicodePatterns(resource, resource).map((p) => [JSON.stringify(p), p])).values()];
   return { schema: resource, unicodePatterns };
 }
 
-const script = (type: "prerequest" | "test", exec: string[]) => ({ listen: type, script: { type: "text/javascript", exec } });
-
 /** The converted collection, finished as the header comment says. Throws naming what the document lacks. */
 export function finishCollection(converted: Collection, doc: JsonMap): Collection {
-  const view = documentView(doc, "response") as JsonMap;
+  const view = documentView(doc, "response");
   const variables = new Map<string, string>();
-  const seed = (name: string, value: Json | undefined, where: string) => {
-    if (value === undefined || value === null) throw new Error(`${where}: path parameter ${name} has no example to seed the variable {{${name}}}`);
-    const text = String(value);
-    if (variables.has(name) && variables.get(name) !== text) throw new Error(`${where}: path parameter ${name} has the example ${text}, another operation ${variables.get(name)}: one collection variable cannot hold both`);
-    variables.set(name, text);
-  };
-  const operations = new Map<string, { op: JsonMap; pathItem: JsonMap; path: string; method: string }>();
-  forEachOperation(doc, ({ path, method, operation, pathItem }) => operations.set(`${method.toUpperCase()} ${path}`, { op: operation, pathItem, path, method }));
+  const operations = new Map<string, OperationEntry>();
+  forEachOperation(doc, (entry) => operations.set(`${entry.method.toUpperCase()} ${entry.path}`, entry));
   const finishItem = (item: Item): Item => {
     if (item.item) return { name: item.name, description: (item as JsonMap).description, item: item.item.map(finishItem) } as Item;
     const request = item.request;
@@ -93,15 +78,19 @@ export function finishCollection(converted: Collection, doc: JsonMap): Collectio
     const found = operations.get(key);
     if (!found) throw new Error(`the converter made a request ${key} that is not an operation of the document`);
     operations.delete(key);
-    const { op, pathItem, method } = found;
+    const { operation: op, pathItem, method, pointer } = found;
     const where = `${op.operationId} (${key})`;
     const types = operationMediaTypes(String(op.operationId), method, path, op);
     request.header = [{ key: "Accept", value: types.accept }, ...(types.contentType ? [{ key: "Content-Type", value: types.contentType }] : [])];
     const parameters = operationParameters(doc, pathItem, op, where);
     for (const variable of request.url.variable ?? []) {
-      const parameter = parameters.find((p) => p.in === "path" && p.name === variable.key);
-      seed(variable.key, parameter?.example, where);
-      variable.value = `{{${variable.key}}}`;
+      const { key: name } = variable;
+      const example = parameters.find((p) => p.in === "path" && p.name === name)?.example;
+      if (example === undefined || example === null) throw new Error(`${where}: path parameter ${name} has no example to seed the variable {{${name}}}`);
+      const seeded = variables.get(name) ?? String(example);
+      if (seeded !== String(example)) throw new Error(`${where}: path parameter ${name} has the example ${example}, another operation ${seeded}: one collection variable cannot hold both`);
+      variables.set(name, seeded);
+      variable.value = `{{${name}}}`;
     }
     for (const query of request.url.query ?? []) {
       const parameter = parameters.find((p) => p.in === "query" && p.name === query.key);
@@ -109,24 +98,23 @@ export function finishCollection(converted: Collection, doc: JsonMap): Collectio
       if (parameter?.example !== undefined) query.value = String(parameter.example);
     }
     if (types.contentType) {
-      const media = deref(doc, (deref(doc, op.requestBody ?? null).content as JsonMap)[types.contentType] ?? null);
+      // operationMediaTypes found the content type, so the request body and its content are inline.
+      const media = op.requestBody.content[types.contentType];
       const example = isMap(media.examples) ? Object.values(media.examples).map((e) => deref(doc, e).value)[0] : media.example;
       if (example === undefined) throw new Error(`${where}: the request body (${types.contentType}) has no example`);
       request.body = { mode: "raw", raw: JSON.stringify(example, null, 2), options: { raw: { language: "json" } } };
     }
     delete request.auth; // every request uses the collection's auth (the pre-request script)
-    const success = Object.keys(isMap(op.responses) ? op.responses : {}).filter((code) => /^2\d\d$/.test(code)).sort()[0];
+    const success = Object.keys(op.responses ?? {}).filter((code) => /^2\d\d$/.test(code)).sort()[0];
     if (!success) throw new Error(`${where}: documents no 2xx response`);
-    const viewOp = deref(view, deref(view, (view.paths as JsonMap)[path] ?? null)[method] ?? null);
-    const content = deref(view, (viewOp.responses as JsonMap)[success] ?? null).content;
-    const schema = isMap(content) && isMap(content[types.accept]) ? (content[types.accept] as JsonMap).schema : undefined;
+    const schema = deref(view, valueAtPointer(view, `${pointer}/responses/${success}`)).content?.[types.accept]?.schema;
     const expected = { status: Number(success), contentType: schema === undefined ? null : types.accept, ...(schema === undefined ? { schema: null, unicodePatterns: [] } : embeddedSchema(view, schema)) };
     return { name: item.name, request, event: [script("test", [`const expected = ${JSON.stringify(expected)};`, ...sandboxScript("response-tests.js")])] };
   };
   const item = converted.item.map(finishItem);
   if (operations.size > 0) throw new Error(`the converter made no request for ${[...operations.keys()].join(", ")}`);
-  const baseUrl = Array.isArray(doc.servers) && isMap(doc.servers[0]) ? String(doc.servers[0].url) : undefined;
-  if (!baseUrl) throw new Error("the document names no server: baseUrl has no default");
+  const baseUrl = (doc.servers as JsonMap[] | undefined)?.[0]?.url;
+  if (typeof baseUrl !== "string" || !baseUrl) throw new Error("the document names no server: baseUrl has no default");
   const { _postman_id: _, ...info } = converted.info;
   return {
     info,
@@ -149,7 +137,7 @@ export function convertDocument(doc: JsonMap): Promise<Collection> {
   );
 }
 
-export const COLLECTION_FILE = "atlas-admin.postman_collection.json";
+const COLLECTION_FILE = "atlas-admin.postman_collection.json";
 
 /** Writes the collection beside the bundle in generated/ (the package's export) and beside the docs page (the page links it). */
 export async function writeCollection(doc: unknown, paths: { bundleJson: string; docsPage: string }): Promise<string> {

@@ -1,17 +1,11 @@
 /**
- * `npm run mock`: the Atlas mock of generated/openapi.yaml at http://127.0.0.1:4010 (docs/mock.md): Prism
- * validating requests and picking examples, behind the Atlas layer (scripts/serve/atlas/). Flags:
- * --stateless (examples as they are, nothing remembered), --plain-prism (Prism alone, no Atlas layer);
- * other arguments go to `prism mock`, e.g. --dynamic. Environment: MOCK_PORT, MOCK_HOST (0.0.0.0 in a
- * container), MOCK_RATE_LIMIT and the MOCK_* credentials. Ctrl-C or SIGTERM stops it; if Prism dies,
- * this exits with its code.
+ * `npm run mock` (docs/mock.md): the Atlas mock of generated/openapi.yaml on MOCK_PORT (4010). --stateless and
+ * --plain-prism choose the mode, other arguments go to `prism mock`. If Prism dies, this exits with its code.
  */
 import { existsSync } from "node:fs";
 import { BUNDLE_YAML } from "../common/project-paths.js";
 import { onStopSignal } from "../common/on-stop-signal.js";
 import { mockSettingsFromEnv, startMock } from "./atlas/mock-server.js";
-import { portFromEnv } from "./port-from-env.js";
-import { DEFAULT_MOCK_PORT } from "./prism-server.js";
 
 async function main(): Promise<void> {
   if (!existsSync(BUNDLE_YAML)) throw new Error("generated/openapi.yaml is missing: run npm run bundle first");
@@ -19,7 +13,7 @@ async function main(): Promise<void> {
   const [plainPrism, stateless] = [args.includes("--plain-prism"), args.includes("--stateless")];
   const settings = mockSettingsFromEnv();
   const extraArgs = args.filter((a) => a !== "--stateless" && a !== "--plain-prism");
-  const server = await startMock({ document: BUNDLE_YAML, port: portFromEnv("MOCK_PORT", DEFAULT_MOCK_PORT), output: "tee", logLevel: "info", extraArgs, plainPrism, stateless, ...settings.options });
+  const server = await startMock({ document: BUNDLE_YAML, port: settings.port, output: "tee", logLevel: "info", extraArgs, plainPrism, stateless, ...settings.options });
   let stopping = false;
   onStopSignal((signal) => {
     stopping = true;

@@ -1,46 +1,31 @@
 /**
- * `npm start`: serves the static documentation (dist/docs, and the spec files it links to: /openapi.json,
- * /openapi.yaml, /openapi-3.0.json, /openapi-3.0.yaml) on http://127.0.0.1:8080 and runs the
- * Atlas mock of the bundled document (generated/openapi.yaml) on http://127.0.0.1:4010, started by
- * scripts/serve/atlas/mock-server.ts exactly as `npm run mock` and the contract tests start it.
- * Ctrl-C (SIGINT) or SIGTERM stops both and exits 0; if either fails to start or the mock dies,
- * the other is stopped too and the exit code is 1.
- * The npm script is `exec node --import tsx scripts/serve/start.ts`: `exec` so no shell sits between npm
- * and node (dash dies of the SIGINT itself, making npm report a failure), and tsx's loader rather
- * than its CLI so no wrapper process relays (and escalates) the signal a second time.
- *
- * Environment (for tests and for running beside something else):
- *   DOCS_PORT, MOCK_PORT  ports to listen on (defaults 8080 and 4010);
- *   DOCS_DIR              directory served as the docs site (default dist/docs);
- *   MOCK_DOCUMENT         document the mock serves (default generated/openapi.yaml);
- *   MOCK_* credentials    as for `npm run mock` (docs/mock.md).
+ * `npm start`: the docs site (DOCS_DIR, default dist/docs, with the spec files it links to) on DOCS_PORT (8080)
+ * and the Atlas mock of MOCK_DOCUMENT (generated/openapi.yaml) on MOCK_PORT (4010), started as `npm run mock`
+ * starts it (docs/mock.md). Ctrl-C or SIGTERM stops both, exit 0; if either fails to start or the mock dies,
+ * the other is stopped too, exit 1. The npm script `exec`s node: a shell in between dies of the SIGINT itself.
  */
-import { existsSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { defaultOutput as docsPage } from "../docs/build-docs.js";
 import { BUNDLE_YAML } from "../common/project-paths.js";
 import { onStopSignal } from "../common/on-stop-signal.js";
 import { portFromEnv } from "./port-from-env.js";
 import { createStaticServer, listen, STATIC_HOST } from "./static-server.js";
-import { DEFAULT_MOCK_PORT, type MockServer } from "./prism-server.js";
+import type { MockServer } from "./prism-server.js";
 import { mockSettingsFromEnv, startMock } from "./atlas/mock-server.js";
 
-const host = STATIC_HOST;
-
-function existingFile(path: string, hint: string): string {
-  if (!existsSync(path) || !statSync(path).isFile()) throw new Error(`${path} not found: ${hint}`);
-  return path;
+function requireFile(path: string, hint: string): void {
+  if (!statSync(path, { throwIfNoEntry: false })?.isFile()) throw new Error(`${path} not found: ${hint}`);
 }
 
 async function main(): Promise<void> {
   const docsPort = portFromEnv("DOCS_PORT", 8080);
-  const mockPort = portFromEnv("MOCK_PORT", DEFAULT_MOCK_PORT);
+  const settings = mockSettingsFromEnv();
   const docsDir = resolve(process.env.DOCS_DIR || dirname(docsPage));
   const document = resolve(process.env.MOCK_DOCUMENT || BUNDLE_YAML);
-  existingFile(join(docsDir, "index.html"), "run `npm run docs` (or `npm run build`) first");
-  existingFile(document, "run `npm run bundle` (or `npm run build`) first");
+  requireFile(join(docsDir, "index.html"), "run `npm run docs` (or `npm run build`) first");
+  requireFile(document, "run `npm run bundle` (or `npm run build`) first");
 
-  const settings = mockSettingsFromEnv();
   const server = createStaticServer(docsDir);
   let mock: MockServer | undefined;
   let stopping = false;
@@ -57,22 +42,22 @@ async function main(): Promise<void> {
     void stop(0);
   });
   try {
-    const starting = startMock({ document, port: mockPort, output: "tee", ...settings.options }).catch((error: Error) => {
+    const starting = startMock({ document, port: settings.port, output: "tee", ...settings.options }).catch((error: Error) => {
       throw new Error(`the mock server exited during start-up (${error.message})`);
     });
     [, mock] = await Promise.all([listen(server, docsPort, "DOCS_PORT"), starting]);
   } catch (error) {
     if (stopping) return;
     console.error(error instanceof Error ? error.message : error);
-    await stop(1);
+    return stop(1);
   }
-  if (stopping || !mock) return;
+  if (stopping) return;
   void mock.exited.then((code) => {
     if (stopping) return;
     console.error(`the mock server stopped unexpectedly (exit code ${code ?? "none, killed by a signal"})`);
     void stop(1);
   });
-  console.log(`Docs: http://${host}:${docsPort}/`);
+  console.log(`Docs: http://${STATIC_HOST}:${docsPort}/`);
   console.log(`Mock: ${mock.url}/ (Atlas mock of ${relative(process.cwd(), document) || document}; docs/mock.md)\n${settings.banner}`);
   console.log("Press Ctrl-C to stop both.");
 }

@@ -1,6 +1,8 @@
 /** The docs' file server for `npm start` and `npm run dev` (a RequestHook): 127.0.0.1 only, no caching (a rebuilt page is fetched anew). */
+import { once } from "node:events";
 import { createReadStream, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo, Server as NetServer } from "node:net";
 import { extname, join, resolve, sep } from "node:path";
 import { BUNDLE_30_JSON, BUNDLE_30_YAML, BUNDLE_JSON, BUNDLE_YAML } from "../common/project-paths.js";
 
@@ -39,9 +41,10 @@ export function createStaticServer(dir: string, hook?: RequestHook): Server {
   });
 }
 
-export function listen(server: Server, port: number, name: string): Promise<void> {
-  return new Promise((done, fail) => {
-    server.once("error", (error: NodeJS.ErrnoException) => fail(new Error(error.code === "EADDRINUSE" ? `${name} ${port} is already in use` : error.message)));
-    server.listen(port, STATIC_HOST, () => done());
+/** Listens on `port` (0: any free one); resolves with the port bound. A port in use is an error naming `name`. */
+export async function listen(server: NetServer, port: number, name: string, host = STATIC_HOST): Promise<number> {
+  await once(server.listen(port, host), "listening").catch((error: NodeJS.ErrnoException) => {
+    throw error.code === "EADDRINUSE" ? Object.assign(new Error(`${name} ${port} is already in use`), { code: error.code }) : error;
   });
+  return (server.address() as AddressInfo).port;
 }

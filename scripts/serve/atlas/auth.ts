@@ -1,30 +1,16 @@
 /**
- * The mock's three ways in, checked for real: service-account tokens it issued itself (OAuth 2.0 client
- * credentials at /api/oauth/token, revoked at /api/oauth/revoke), RFC 7616 digests of the test API key
- * (verified with the client's own src/digest/rfc7616.ts, so there is one digest implementation), and one
- * static access token. Nonces and tokens expire; a correct digest on an expired nonce is answered stale=true.
+ * The mock's three ways in, checked for real: service-account tokens it issued (OAuth 2.0 client credentials
+ * at /api/oauth/token, revoked at /api/oauth/revoke), RFC 7616 digests of the test API key (with the client's
+ * own src/digest/rfc7616.ts), and one static access token. A correct digest on an expired nonce is stale=true.
  */
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { computeDigestResponse, parseChallenges } from "../../../src/digest/rfc7616.js";
 
-export const REALM = "MMS Public API";
+const REALM = "MMS Public API";
 
-/** Test values, printed at start-up; each can be replaced through its environment variable. */
+/** Test values, printed at start-up; each can be replaced through its environment variable (docs/mock.md). */
 export const DEFAULT_CREDENTIALS = { clientId: "mdb_sa_id_mock", clientSecret: "mdb_sa_sk_mock", publicKey: "mockpublickey", privateKey: "mock-private-key-0000", accessToken: "mock-access-token" };
 export type Credentials = typeof DEFAULT_CREDENTIALS;
-const ENV = { clientId: "MOCK_CLIENT_ID", clientSecret: "MOCK_CLIENT_SECRET", publicKey: "MOCK_PUBLIC_KEY", privateKey: "MOCK_PRIVATE_KEY", accessToken: "MOCK_ACCESS_TOKEN" } as const;
-
-/** Credentials from the environment, and start-up lines that show a secret only when it is the default. */
-export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env): { credentials: Credentials; lines: string[] } {
-  const credentials = { ...DEFAULT_CREDENTIALS };
-  const lines = Object.entries(ENV).map(([key, name]) => {
-    const value = env[name];
-    if (value) credentials[key as keyof Credentials] = value;
-    const shown = !value ? `${credentials[key as keyof Credentials]} (default)` : key === "clientId" || key === "publicKey" ? value : "(set)";
-    return `  ${name.padEnd(19)} ${shown}`;
-  });
-  return { credentials, lines };
-}
 
 const same = (a: string, b: string): boolean => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
@@ -74,11 +60,11 @@ export class MockAuth {
     if (basic) {
       const decoded = Buffer.from(basic, "base64").toString("utf8");
       const colon = decoded.indexOf(":");
-      const part = (s: string) => decodeURIComponent(s.replace(/\+/g, " "));
       try {
+        const part = (s: string) => decodeURIComponent(s.replace(/\+/g, " "));
         [id, secret] = [part(decoded.slice(0, colon)), part(decoded.slice(colon + 1))];
       } catch {
-        return false;
+        return false; // not form-encoded
       }
     }
     return id !== null && secret !== null && same(id, this.credentials.clientId) && same(secret, this.credentials.clientSecret);

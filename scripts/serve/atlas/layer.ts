@@ -1,13 +1,12 @@
 /**
- * The Atlas layer: a small HTTP server in front of Prism. It does what Atlas does and Prism does not
- * (versioned Accept, real authentication, rate limits, envelope/pretty, ApiError bodies, memory of what
- * was created) and forwards the rest to Prism, which validates the request against the document and
- * picks the example. In front rather than inside: Prism's HTTP server has no extension points, and a
- * separate process keeps Prism exactly as `prism mock` ships (docs/mock.md, "Design").
+ * The Atlas layer: an HTTP server in front of Prism for what Atlas does and Prism does not (versioned Accept,
+ * real authentication, rate limits, envelope/pretty, ApiError bodies, memory of what was created); Prism
+ * validates the rest and picks the example. Why in front rather than inside: docs/mock.md, "Design".
  */
 import { randomBytes } from "node:crypto";
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { HTTP_METHODS, operationMediaTypes, operationParameters } from "../../../src/openapi/document.js";
+import { text as readText } from "node:stream/consumers";
+import { HTTP_METHODS, operationMediaTypes, operationParameters, pointerOf } from "../../../src/openapi/document.js";
 import { ajvRef, createOpenApiAjv } from "../../openapi/openapi-ajv.js";
 import { documentView } from "../../openapi/schema-views.js";
 import { MockAuth, type Credentials } from "./auth.js";
@@ -30,19 +29,18 @@ export interface LayerOptions {
 }
 
 /**
- * One operation: `undeclared` lists body properties its schema does not declare (readOnly ones count as
- * declared); `examples` names its 2xx examples (a query value naming one picks it: cloudProvider=azure);
- * `parameters` maps lower-case names to the declared ones (Prism reports query names in lower case).
+ * `undeclared`: body properties the schema does not declare (readOnly ones count as declared); `examples`: the 2xx
+ * examples (a query value naming one picks it: cloudProvider=azure); `parameters`: lower-case name to declared name
+ * (Prism reports query names in lower case).
  */
 type Route = { op: Json; accept: string; contentType?: string; undeclared: (body: unknown) => Field[]; examples: Set<string>; parameters: Map<string, string> };
 
 const HEX_ID = /^[a-f0-9]{24}$/;
 /** Response fields that repeat a path parameter. */
 const ECHOED = { projectId: "groupId", groupId: "groupId", orgId: "orgId" } as const;
-const escape = (segment: string) => segment.replaceAll("~", "~0").replaceAll("/", "~1");
 const mediaType = (header: string | undefined) => (header ?? "").split(";")[0]!.trim().toLowerCase();
 
-export function apiError(status: number, errorCode: string, detail: string, fields?: Field[]): Json {
+function apiError(status: number, errorCode: string, detail: string, fields?: Field[]): Json {
   return { detail, error: status, errorCode, parameters: [], reason: STATUS_CODES[status], ...(fields ? { badRequestDetail: { fields } } : {}) };
 }
 
@@ -64,7 +62,7 @@ function routesOf(doc: Json): { pattern: RegExp; names: string[]; methods: Map<s
     for (const method of HTTP_METHODS.filter((m) => item[m])) {
       const op = item[method] as Json;
       const { accept, contentType } = operationMediaTypes(op.operationId, method, path, op);
-      const validate = contentType && ajv.getSchema(ajvRef("doc", `#/paths/${escape(path)}/${method}/requestBody/content/${escape(contentType)}/schema`));
+      const validate = contentType && ajv.getSchema(ajvRef("doc", pointerOf(["paths", path, method, "requestBody", "content", contentType, "schema"])));
       const undeclared = (body: unknown): Field[] =>
         !validate || validate(body)
           ? []
@@ -81,11 +79,7 @@ function routesOf(doc: Json): { pattern: RegExp; names: string[]; methods: Map<s
 }
 
 /** Every 24-hex string of the document: the example ids, which always exist. */
-function exampleIds(node: unknown, found = new Set<string>()): Set<string> {
-  if (typeof node === "string" && HEX_ID.test(node)) found.add(node);
-  else if (typeof node === "object" && node !== null) Object.values(node).forEach((v) => exampleIds(v, found));
-  return found;
-}
+const exampleIds = (doc: Json) => new Set(JSON.stringify(doc).match(/(?<=")[a-f0-9]{24}(?=")/g));
 
 /** Prism's request violations (its sl-violations header's list) as Atlas's field violations. */
 function fieldViolations(list: { location: string[]; severity: string; message: string }[], parameters: Map<string, string>): Field[] {
@@ -110,9 +104,7 @@ export function createAtlasLayer(o: LayerOptions): Server {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://mock");
     const method = req.method ?? "GET";
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks).toString("utf8");
+    const body = await readText(req);
     const { authorization } = req.headers;
     const send = (status: number, data: unknown, headers: Record<string, string> = {}): void => {
       const wrapped = url.searchParams.get("envelope") === "true" ? { status, content: data } : data;

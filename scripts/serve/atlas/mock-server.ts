@@ -1,15 +1,14 @@
 /**
- * The one way the mock starts, for `npm run mock`, `npm start` and the contract tests: Prism on a free
- * loopback port, and the Atlas layer (layer.ts) in front of it on the public port (0: any free one).
- * `plainPrism` serves Prism alone on the public port, as the mock was before the Atlas layer.
+ * The one way the mock starts (`npm run mock`, `npm start`, `npm run dev`, the tests): Prism on a free loopback
+ * port behind the Atlas layer (layer.ts) on the public port, or with `plainPrism` Prism alone on the public port.
  */
 import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { parse } from "yaml";
 import { portFromEnv } from "../port-from-env.js";
-import { freePort, MOCK_HOST, PrismStartError, startPrism, type MockServer, type PrismOptions } from "../prism-server.js";
-import { credentialsFromEnv, DEFAULT_CREDENTIALS } from "./auth.js";
+import { DEFAULT_MOCK_PORT, freePort, MOCK_HOST, startPrism, type MockServer, type PrismOptions } from "../prism-server.js";
+import { listen } from "../static-server.js";
+import { DEFAULT_CREDENTIALS, type Credentials } from "./auth.js";
 import { createAtlasLayer, type LayerOptions } from "./layer.js";
 
 export interface MockOptions extends PrismOptions, Partial<Omit<LayerOptions, "doc" | "prismUrl">> {
@@ -23,12 +22,8 @@ export type AtlasMock = MockServer & { prismUrl: string };
 
 /** Listens on port (0: any free one); resolves with the URL and a stop function. */
 export async function listenLayer(server: Server, port = 0, host = MOCK_HOST): Promise<{ url: string; stop(): Promise<void> }> {
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", (e: NodeJS.ErrnoException) => reject(new Error(e.code === "EADDRINUSE" ? `MOCK_PORT ${port} is already in use` : e.message)));
-    server.listen(port, host, resolve);
-  });
-  const stop = () => new Promise<void>((resolve) => server.close(() => resolve()).closeAllConnections());
-  return { url: `http://${host}:${(server.address() as AddressInfo).port}`, stop };
+  const bound = await listen(server, port, "MOCK_PORT", host);
+  return { url: `http://${host}:${bound}`, stop: () => new Promise<void>((resolve) => server.close(() => resolve()).closeAllConnections()) };
 }
 
 export async function startMock(options: MockOptions): Promise<AtlasMock> {
@@ -36,9 +31,8 @@ export async function startMock(options: MockOptions): Promise<AtlasMock> {
   let prism: MockServer | undefined;
   // A free port can be taken between probing and Prism binding it: then try another, a few times.
   for (let attempt = 1; !prism; attempt++) {
-    prism = await startPrism({ ...options, port: await freePort(), output: "pipe", logLevel: "warn" }).catch((error: unknown) => {
-      if (attempt < 3 && error instanceof PrismStartError && error.addressInUse) return undefined;
-      throw error;
+    prism = await startPrism({ ...options, port: await freePort(), output: "pipe", logLevel: "warn" }).catch((error: NodeJS.ErrnoException): undefined => {
+      if (attempt >= 3 || error.code !== "EADDRINUSE") throw error;
     });
   }
   const doc = parse(readFileSync(options.document, "utf8")) as LayerOptions["doc"];
@@ -51,10 +45,21 @@ export async function startMock(options: MockOptions): Promise<AtlasMock> {
   return { url: layer.url, prismUrl: prism.url, exited: prism.exited, stop: async () => void (await Promise.all([layer.stop(), prism.stop()])) };
 }
 
-/** What `npm run mock` and `npm start` take from the environment (docs/mock.md), and the lines that say so. */
-export function mockSettingsFromEnv(): { options: Partial<MockOptions>; banner: string } {
-  const { credentials, lines } = credentialsFromEnv();
+/**
+ * What `npm run mock`, `npm start` and `npm run dev` take from the environment (docs/mock.md), and the lines that
+ * say so: MOCK_PORT, MOCK_HOST, MOCK_RATE_LIMIT and each credential from MOCK_<ITS_NAME>, shown unless a secret.
+ */
+export function mockSettingsFromEnv(): { options: Partial<MockOptions>; port: number; banner: string } {
+  const credentials = { ...DEFAULT_CREDENTIALS };
+  const lines = Object.keys(credentials).map((key) => {
+    const name = `MOCK_${key.replace(/[A-Z]/g, "_$&").toUpperCase()}`;
+    const value = process.env[name];
+    if (value) credentials[key as keyof Credentials] = value;
+    const shown = !value ? `${credentials[key as keyof Credentials]} (default)` : key === "clientId" || key === "publicKey" ? value : "(set)";
+    return `  ${name.padEnd(19)} ${shown}`;
+  });
   const limit = portFromEnv("MOCK_RATE_LIMIT", 6000, 1e9);
   const banner = [`${limit} requests a minute per credential (MOCK_RATE_LIMIT). Test credentials:`, ...lines].join("\n");
-  return { options: { credentials, rateLimit: { limit, windowMs: 60_000 }, host: process.env.MOCK_HOST || undefined }, banner };
+  const port = portFromEnv("MOCK_PORT", DEFAULT_MOCK_PORT);
+  return { port, options: { credentials, rateLimit: { limit, windowMs: 60_000 }, host: process.env.MOCK_HOST || undefined }, banner };
 }
