@@ -1,10 +1,6 @@
-/**
- * `npm run docs`: dist/docs/index.html as `redocly build-docs --inlineBundle --template
- * scripts/docs/build-docs.template.hbs` writes it, made offline: the two Redocly logos Redoc loads from
- * cdn.redoc.ly become inline SVGs, and the build fails if anything else would load from another host.
- * @redocly/cli has no JavaScript API for build-docs; its command module's one export, the handler
- * (`handlerBuildCommand`), called in this process, writes the CLI's bytes and stays warm for `npm run dev`.
- */
+// `npm run docs`: dist/docs/index.html as `redocly build-docs --inlineBundle --template build-docs.template.hbs`
+// writes it, made offline (Redoc's two CDN logos inlined; the build fails on any other remote load). The CLI has
+// no JavaScript API for it: its handler (`handlerBuildCommand`), called in this process, stays warm for dev.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -12,9 +8,8 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { loadConfig, type Config } from "@redocly/openapi-core";
 import { bundleProject } from "../bundle/bundler.js";
-import { BUNDLE_YAML } from "../common/project-paths.js";
 import { finishBundle } from "../bundle/finish-bundle.js";
-import { projectPaths } from "../common/project-paths.js";
+import { BUNDLE_YAML, projectPaths } from "../common/project-paths.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const defaultOutput = resolve(ROOT, "dist/docs/index.html");
@@ -105,24 +100,12 @@ export async function buildDocs(source = BUNDLE_YAML, output = defaultOutput, ro
   await writeFile(output, html);
 }
 
-/**
- * Renders a bundled document in memory into a scratch file; commitDocs puts the page in place, so a
- * build whose lint fails changes nothing and a server never serves half a page.
- */
+/** A bundled document's page, in a scratch file: commitDocs puts it in place (a failed build changes nothing). */
 export async function renderDocsToScratch(document: unknown): Promise<string> {
   await mkdir(dirname(DOCUMENT_INPUT), { recursive: true });
   await writeFile(DOCUMENT_INPUT, JSON.stringify(document));
   await buildDocs(DOCUMENT_INPUT, SCRATCH_OUTPUT);
   return SCRATCH_OUTPUT;
-}
-
-/** renderDocsToScratch as the build calls it (Builder.renderDocsOnWorker): in this process. */
-export class DocsRenderer {
-  async renderToScratch(document: unknown): Promise<{ scratch: string; onWorker: boolean }> {
-    return { scratch: await renderDocsToScratch(document), onWorker: false };
-  }
-
-  async close(): Promise<void> {}
 }
 
 /** Puts a rendered page in place (a rename: atomic for whoever serves it). */

@@ -1,7 +1,7 @@
 /**
  * `npm run dev`: the authors' loop in one long-lived process (docs/dev-loop.md). A change to the
- * document makes the page first (bundle, files kept parsed between cycles; render; the open page
- * reloads), then lint, the other outputs and the mock, unless a newer edit is waiting.
+ * document makes the page first (files kept parsed between cycles; only the edited paths bundled when
+ * that is all that changed; render; the open page reloads), then lint, the other outputs and the mock.
  */
 import { readFile } from "node:fs/promises";
 import type { ServerResponse } from "node:http";
@@ -11,9 +11,8 @@ import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import { YamlParseError, type Document, type Source } from "@redocly/openapi-core";
 import { Builder, LIB_STEP, OUTPUT_STEPS, projectPaths, seconds, type Bundled } from "../build/build-pipeline.js";
-import { bundleOpenApi, bundleToYaml, writeText, type OpenApiDocument } from "../bundle/bundler.js";
+import { bundleOpenApi, bundleToYaml, FileLimitedResolver, loadRedoclyConfig, writeText, yamlProblem, type OpenApiDocument } from "../bundle/bundler.js";
 import { finishBundle } from "../bundle/finish-bundle.js";
-import { FileLimitedResolver, loadRedoclyConfig, yamlProblem } from "../bundle/bundler.js";
 import { onStopSignal } from "../common/on-stop-signal.js";
 import { failsBuild, formatProblem, ProblemsError, type Problem } from "../common/problems.js";
 import { commitDocs, renderDocsToScratch } from "../docs/build-docs.js";
@@ -80,7 +79,8 @@ class DevLoop {
   private mock: MockServer | undefined;
   private stopped = false;
   private readonly clients = new Set<ServerResponse>();
-  private pageWaiters: (() => void)[] = [];
+  /** Called by the server when it has sent the page. */
+  pageServed = (): void => {};
 
   constructor(private readonly mockPort: number) {}
 
@@ -154,15 +154,11 @@ class DevLoop {
     await this.builder.timed("docs", async () => commitDocs(await renderDocsToScratch(document), paths.docsPage));
     this.send("reload", { cycle: id });
     // The open pages ask for the new one at once: serve it before the work that follows takes the thread.
-    if (this.clients.size > 0) await new Promise((served) => {
-      this.pageWaiters.push(() => served(undefined));
+    if (this.clients.size === 0) return;
+    await new Promise((served) => {
+      this.pageServed = () => served(undefined);
       setTimeout(served, PAGE_WAIT_MS);
     });
-  }
-
-  /** The page was sent (the server calls this). */
-  pageServed(): void {
-    for (const waiter of this.pageWaiters.splice(0)) waiter();
   }
 
   /** The page first (what the author looks at), then lint and the other outputs unless a newer edit is waiting. */
@@ -199,7 +195,7 @@ class DevLoop {
     if (superseded()) return log(`cycle ${id}: a newer edit takes over lint and outputs`);
     this.report(id, [...(await this.builder.redoclyLint()), ...(await this.builder.spectral(bundled))]);
     if (superseded()) return log(`cycle ${id}: a newer edit takes over the outputs`);
-    const changed = await this.builder.outputs(document, OUTPUT_STEPS.filter((step) => step.name !== LIB_STEP), bundled.yaml);
+    const changed = await this.builder.outputs(document, OUTPUT_STEPS, bundled.yaml);
     if (changed.has("bundle") || !this.mock) await this.restartMock(id);
     if (compile || changed.has("generated")) await this.builder.timed(LIB_STEP, () => this.builder.compileLib());
   }
@@ -209,7 +205,7 @@ class DevLoop {
     if (this.stopped) return;
     this.mock = undefined;
     try {
-      this.mock = await startMock({ document: paths.bundleYaml, port: this.mockPort, output: "pipe", logLevel: "warn", ...mockSettingsFromEnv().options });
+      this.mock = await startMock({ document: paths.bundleYaml, port: this.mockPort, output: "pipe", ...mockSettingsFromEnv().options });
       log(`mock: ${this.mock.url}/ (cycle ${id}, ${id === 1 ? "started" : "new bundle"})`);
     } catch (error) {
       log(`mock: did not start: ${message(error)}`);
